@@ -1,0 +1,142 @@
+// Command graphgen generates a Go package from Microsoft Graph schemas.
+//
+//	graphgen                     regenerate generated/graph from the embedded schemas/
+//	graphgen generate -in PATH [-in PATH…] -out DIR -package NAME
+//
+// Exit codes: 0 success, 1 the input has problems (all are listed), 2 usage
+// or I/O errors.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/graphgen/graphgen"
+	"github.com/graphgen/graphgen/internal/emit"
+	"github.com/graphgen/graphgen/internal/schema"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return generateDefault(ctx, stdout, stderr)
+	}
+	switch args[0] {
+	case "generate":
+		return generateCmd(ctx, args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "graphgen: unknown command %q\n%s", args[0], usage)
+	return 2
+}
+
+const usage = `usage:
+  graphgen                  regenerate generated/graph from the embedded schemas/ (run in the graphgen repository)
+  graphgen generate -in PATH [-in PATH...] -out DIR [-package NAME]
+                            PATH is a folder of per-schema JSON Schema files or an OpenAPI 3.x document (JSON or YAML)
+
+Examples:
+  graphgen generate -in openapi.yaml -out internal/graph -package graph
+  graphgen generate -in schemas/ -out graph
+`
+
+// generateDefault regenerates the repository's committed output.
+func generateDefault(ctx context.Context, stdout, stderr io.Writer) int {
+	docs, err := schema.ReadInput(graphgen.DefaultSchemas, "schemas", "schemas")
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return 2
+	}
+	return generate(ctx, job{docs: docs, out: "generated/graph", pkg: "graph", source: "schemas/"}, stdout, stderr)
+}
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var inputs multiFlag
+	fs.Var(&inputs, "in", "input: a folder of schema files or an OpenAPI document (repeatable)")
+	out := fs.String("out", "", "output directory")
+	pkg := fs.String("package", "graph", "Go package name")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if len(inputs) == 0 || *out == "" || fs.NArg() > 0 {
+		fmt.Fprint(stderr, "graphgen generate: -in and -out are required\n", usage)
+		return 2
+	}
+	var docs []schema.Document
+	for _, in := range inputs {
+		d, err := readInput(in)
+		if err != nil {
+			fmt.Fprintln(stderr, "graphgen:", err)
+			return 2
+		}
+		docs = append(docs, d...)
+	}
+	return generate(ctx, job{docs: docs, out: *out, pkg: *pkg, source: strings.Join(inputs, ", ")}, stdout, stderr)
+}
+
+// job is one generation: inputs in, package out.
+type job struct {
+	docs   []schema.Document
+	out    string
+	pkg    string
+	source string
+}
+
+func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
+	start := time.Now()
+	pkg, err := schema.Load(ctx, j.docs, schema.Options{})
+	var problems schema.Errors
+	if errors.As(err, &problems) {
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "graphgen: %d problem(s) in the input; nothing was written\n", len(problems))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return 2
+	}
+	files, err := emit.Emit(pkg, emit.Options{PackageName: j.pkg, Source: j.source})
+	if err == nil {
+		err = writeAtomically(j.out, files)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return 2
+	}
+	fmt.Fprintf(stdout, "graphgen: %d types (%d structs, %d enums), %d files in %s, %s\n",
+		len(pkg.Structs)+len(pkg.Enums), len(pkg.Structs), len(pkg.Enums), len(files), j.out,
+		time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// readInput reads the folder or file at path p.
+func readInput(p string) ([]schema.Document, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return nil, err
+	}
+	return schema.ReadInput(os.DirFS(filepath.Dir(abs)), filepath.Base(abs), filepath.ToSlash(filepath.Clean(p)))
+}

@@ -1,0 +1,100 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphgen/graphgen/internal/schema"
+)
+
+// enumFile holds an enum type, its members and IsKnown.
+func enumFile(e *schema.Enum, opts Options) *jen.File {
+	f := newFile(opts)
+	f.Add(enumDecl(e))
+	if len(e.Members) > 0 {
+		f.Add(enumConsts(e))
+	}
+	f.Add(isKnownMethod(e))
+	return f
+}
+
+// enumDecl declares the string type; any string is a value, so values newer
+// than the schema survive a round trip.
+//
+//	// CloudPcDeviceImageStatus is the Graph enum microsoft.graph.cloudPcDeviceImageStatus. …
+//	type CloudPcDeviceImageStatus string
+func enumDecl(e *schema.Enum) jen.Code {
+	lead := fmt.Sprintf("%s is the Graph enum %s.", e.Name.Name, e.SchemaName)
+	if e.Flags {
+		lead = fmt.Sprintf("%s is the Graph flags enum %s: a comma-separated set of members, such as %q.",
+			e.Name.Name, e.SchemaName, flagsExample(e))
+	}
+	note := "Any string decodes and encodes unchanged, so members newer than the schema are kept; IsKnown tells the members the schema lists from newer ones."
+	doc := docComment(lead, e.Doc, e.Deprecation) + "\n\n" + docText(note)
+	return comment(doc).Line().Type().Add(ident(e.Name)).String()
+}
+
+func flagsExample(e *schema.Enum) string {
+	if len(e.Members) < 2 {
+		return "a,b"
+	}
+	return e.Members[0].Value + "," + e.Members[1].Value
+}
+
+// enumConsts lists the members.
+//
+//	const (
+//		// CloudPcDeviceImageStatusPending is "pending": The image upload is in progress.
+//		CloudPcDeviceImageStatusPending CloudPcDeviceImageStatus = "pending"
+//	)
+func enumConsts(e *schema.Enum) jen.Code {
+	var defs []jen.Code
+	for _, m := range e.Members {
+		defs = append(defs, comment(memberDoc(m)), jen.Id(m.Name).Add(ident(e.Name)).Op("=").Lit(m.Value))
+	}
+	return jen.Const().Defs(defs...)
+}
+
+func memberDoc(m *schema.EnumMember) string {
+	lead := fmt.Sprintf("%s is %q.", m.Name, m.Value)
+	doc := docComment(lead, m.Doc, nil)
+	switch {
+	case m.IsSentinel:
+		doc += "\n\n" + docText("It is Graph's evolvable-enum sentinel: members listed after it are sent only to clients that ask for them.")
+	case m.OptInOnly:
+		doc += "\n\n" + docText("Graph sends it only when the request has the header Prefer: include-unknown-enum-members; otherwise it sends unknownFutureValue instead.")
+	}
+	return doc
+}
+
+// isKnownMethod tells members from values the schema does not list; a flags
+// value is known when each of its comma-separated flags is.
+//
+//	func (v CloudPcDeviceImageStatus) IsKnown() bool {
+//		switch v {
+//		case CloudPcDeviceImageStatusPending, …:
+//			return true
+//		}
+//		return false
+//	}
+func isKnownMethod(e *schema.Enum) jen.Code {
+	recv := jen.Id("v").Add(ident(e.Name))
+	var body []jen.Code
+	if len(e.Members) > 0 {
+		var members []jen.Code
+		for _, m := range e.Members {
+			members = append(members, jen.Id(m.Name))
+		}
+		body = append(body, jen.Switch(jen.Id("v")).Block(jen.Case(members...).Block(jen.Return(jen.True()))))
+	}
+	if e.Flags {
+		body = append(body, jen.Return(jen.Id("flagsKnown").Call(jen.String().Parens(jen.Id("v")),
+			jen.Func().Params(jen.Id("flag").String()).Bool().Block(
+				jen.Return(jen.Add(ident(e.Name)).Parens(jen.Id("flag")).Dot("IsKnown").Call())))))
+	} else {
+		body = append(body, jen.Return(jen.False()))
+	}
+	return comment("IsKnown reports whether v is a member the schema lists.").Line().
+		Func().Params(recv).Id("IsKnown").Params().Bool().Block(body...)
+}

@@ -1,0 +1,144 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphgen/graphgen/internal/schema"
+)
+
+// structFile holds everything generated for one object schema.
+func structFile(s *schema.Struct, opts Options) *jen.File {
+	f := newFile(opts)
+	f.Add(structDecl(s))
+	f.Add(assertions(s))
+	if s.Poly != nil {
+		f.Add(interfaceDecl(s))
+		f.Add(accessorMethod(s))
+		f.Add(unmarshalAnyFunc(s))
+		f.Add(decodeAnyFunc(s))
+		f.Add(newAnyFunc(s))
+	}
+	f.Add(unmarshalMethod(s))
+	f.Add(decodeMethod(s))
+	f.Add(decodeFieldMethod(s))
+	f.Add(marshalMethod(s))
+	f.Add(encodeMethod(s))
+	f.Add(encodeFieldsMethod(s))
+	f.Add(validateMethod(s))
+	f.Add(validateIntoMethod(s))
+	return f
+}
+
+// structDecl declares the struct: the embedded base, one Opt per own
+// property, and on a root the undeclared members.
+//
+//	// CloudPC is the Graph type microsoft.graph.cloudPC. …
+//	type CloudPC struct {
+//		Entity
+//		// AadDeviceID is "aadDeviceId". The Microsoft Entra device ID …
+//		AadDeviceID Opt[string]
+//	}
+func structDecl(s *schema.Struct) jen.Code {
+	var fields []jen.Code
+	if s.Base != nil {
+		fields = append(fields, ident(s.Base.Name), jen.Line())
+	}
+	for _, fd := range s.Fields {
+		fields = append(fields, comment(fieldDoc(fd)), jen.Id(fd.Name).Add(optType(fd.Type)))
+	}
+	if s.Base == nil {
+		fields = append(fields,
+			comment("Extra holds the members the schema does not declare, in the order they\n"+
+				"appeared: OData annotations (\"@odata.context\", \"manager@odata.bind\"), instance\n"+
+				"annotations and properties newer than the schema. They are written back on encode."),
+			jen.Id("Extra").Id("Properties"))
+	}
+	lead := fmt.Sprintf("%s is the Graph type %s.", s.Name.Name, s.SchemaName)
+	return comment(docComment(lead, s.Doc, s.Deprecation)).Line().
+		Type().Add(ident(s.Name)).Struct(fields...)
+}
+
+func fieldDoc(fd *schema.Field) string {
+	lead := fmt.Sprintf("%s is %q.", fd.Name, fd.JSONName)
+	if fd.Discriminator {
+		lead += " It names the concrete type of a polymorphic value, e.g. \"#microsoft.graph.user\"; decoding fills it in when the payload has it."
+	}
+	return docComment(lead, fd.Doc, fd.Deprecation)
+}
+
+// assertions make the compiler check the interfaces every struct has.
+//
+//	var (
+//		_ json.Marshaler   = (*CloudPC)(nil)
+//		_ json.Unmarshaler = (*CloudPC)(nil)
+//		_ AnyEntity        = (*CloudPC)(nil)
+//	)
+func assertions(s *schema.Struct) jen.Code {
+	nilPtr := jen.Parens(jen.Op("*").Add(ident(s.Name))).Parens(jen.Nil())
+	defs := []jen.Code{
+		jen.Id("_").Qual("encoding/json", "Marshaler").Op("=").Add(nilPtr.Clone()),
+		jen.Id("_").Qual("encoding/json", "Unmarshaler").Op("=").Add(nilPtr.Clone()),
+		jen.Id("_").Id("Model").Op("=").Add(nilPtr.Clone()),
+	}
+	for b := s; b != nil; b = b.Base {
+		if b.Poly != nil {
+			defs = append(defs, jen.Id("_").Add(ident(b.Poly.Interface)).Op("=").Add(nilPtr.Clone()))
+		}
+	}
+	return jen.Var().Defs(defs...)
+}
+
+// interfaceDecl declares the interface of a polymorphic base.
+//
+//	// AnyEntity is *Entity or a pointer to any type derived from it.
+//	type AnyEntity interface {
+//		Model
+//		AsEntity() *Entity
+//		…unexported codec methods
+//	}
+func interfaceDecl(s *schema.Struct) jen.Code {
+	methods := []jen.Code{jen.Id("Model")}
+	if b := nearestPolyBase(s); b != nil {
+		methods = []jen.Code{ident(b.Poly.Interface)}
+	}
+	methods = append(methods,
+		comment(fmt.Sprintf("%s returns the %s part of the value.", s.Poly.Accessor, s.Name.Name)),
+		jen.Id(s.Poly.Accessor).Params().Op("*").Add(ident(s.Name)),
+		jen.Id("decodeJSON").Params(jen.Id("r").Op("*").Id("jsonReader")),
+		jen.Id("encodeJSON").Params(jen.Id("w").Op("*").Id("jsonWriter")),
+		jen.Id("validate").Params(jen.Id("c").Op("*").Id("validator")),
+	)
+	doc := fmt.Sprintf("%s is *%s or a pointer to any type derived from it. Properties and arrays "+
+		"whose schema type is %s hold it; decoding picks the concrete type from %q "+
+		"(use a type switch to get at it), and a value whose %s is unknown stays a *%s "+
+		"with all its members kept.", s.Poly.Interface.Name, s.Name.Name, s.SchemaName,
+		s.Poly.Property, s.Poly.Property, s.Name.Name)
+	return comment(docText(doc)).Line().Type().Add(ident(s.Poly.Interface)).Interface(methods...)
+}
+
+// nearestPolyBase is the closest ancestor that has an interface.
+func nearestPolyBase(s *schema.Struct) *schema.Struct {
+	for b := s.Base; b != nil; b = b.Base {
+		if b.Poly != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+// accessorMethod returns the base part; subtypes inherit it by embedding.
+//
+//	func (v *Entity) AsEntity() *Entity { return v }
+func accessorMethod(s *schema.Struct) jen.Code {
+	return comment(fmt.Sprintf("%s returns v; types derived from %s return their embedded %s.",
+		s.Poly.Accessor, s.Name.Name, s.Name.Name)).Line().
+		Func().Params(recv(s)).Id(s.Poly.Accessor).Params().Op("*").Add(ident(s.Name)).
+		Block(jen.Return(jen.Id("v")))
+}
+
+// recv is the receiver of every method: (v *CloudPC).
+func recv(s *schema.Struct) jen.Code {
+	return jen.Id("v").Op("*").Add(ident(s.Name))
+}

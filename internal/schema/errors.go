@@ -1,0 +1,83 @@
+package schema
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Error is one problem in the input: where it is and what is wrong.
+type Error struct {
+	Origin Origin
+	Line   int    // 1-based line of Origin.Pointer in Origin.File; 0 when unknown
+	Column int    // 1-based column; 0 when unknown
+	Kind   string // what kind of problem: "syntax", "dangling-ref", "allof-cycle", "unsupported", "name-clash", "invalid"
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Origin.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	b.WriteString(": ")
+	if e.Origin.Pointer != "" {
+		b.WriteString(e.Origin.Pointer)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Errors is every problem found in one Load, sorted by file and position.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap lets errors.As find each *Error.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// problems collects errors during one Load.
+type problems struct {
+	list Errors
+}
+
+func (p *problems) add(at Origin, kind, format string, args ...any) {
+	p.list = append(p.list, &Error{Origin: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+}
+
+// result locates every error in its document, sorts them and returns nil
+// or Errors.
+func (p *problems) result(docs map[string][]byte) error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	for _, e := range p.list {
+		if e.Line == 0 {
+			e.Line, e.Column = locate(docs[e.Origin.File], e.Origin.Pointer)
+		}
+	}
+	slices.SortStableFunc(p.list, func(a, b *Error) int {
+		return cmp.Or(
+			cmp.Compare(a.Origin.File, b.Origin.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Origin.Pointer, b.Origin.Pointer),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+	return p.list
+}

@@ -1,0 +1,167 @@
+// Package schema loads Microsoft Graph schemas (an OpenAPI 3.x document or a
+// folder of per-schema JSON Schema files) and lowers them to a final,
+// Go-shaped intermediate representation. It is the only package that knows
+// about kin-openapi; everything downstream sees only the types in this file.
+//
+// Lowering decides every Go name, field type, pointer-ness, embedding, enum
+// member name, discriminator table and validation rule, in one place. The IR
+// holds ordered slices only, so consumers never sort.
+package schema
+
+// Package is one lowered schema set: everything emit needs to print Go.
+type Package struct {
+	Structs  []*Struct  // object schemas, sorted by Go name
+	Enums    []*Enum    // string enum schemas, sorted by Go name
+	Patterns []*Pattern // distinct regular expressions used by validators, sorted by Name
+}
+
+// Ident is a Go identifier, optionally qualified by an import path.
+type Ident struct {
+	Name       string // e.g. "CloudPC", "string", "time.Time" is Name "Time" with ImportPath "time"
+	ImportPath string // "" for predeclared and generated-package identifiers
+}
+
+// Origin says where an IR node came from, for error messages.
+type Origin struct {
+	File    string // path of the input file, e.g. "schemas/microsoft.graph.cloudPC.json"
+	Pointer string // JSON Pointer of the schema in that file, e.g. "/allOf/1/properties/status"
+}
+
+// Deprecation marks a schema or property that Graph has deprecated.
+type Deprecation struct {
+	Message     string // e.g. "Going forward, use the errorCode property."
+	RemovalDate string // e.g. "2024-01-31"; "" when not announced
+}
+
+// Struct describes an object schema, which becomes a Go struct.
+type Struct struct {
+	Name        Ident        // e.g. "CloudPC"
+	SchemaName  string       // e.g. "microsoft.graph.cloudPC"
+	Doc         string       // schema description, plain text
+	Deprecation *Deprecation // nil unless deprecated
+	Base        *Struct      // the embedded base (allOf $ref), nil for a root
+	Fields      []*Field     // own properties only, in schema order
+	ODataType   string       // this type's @odata.type value, e.g. "#microsoft.graph.cloudPC"; "" when none
+	Poly        *Poly        // non-nil when other generated types derive from this one
+	Origin      Origin
+}
+
+// Root returns the root of s's inheritance chain (s itself for a root).
+// The root carries the discriminator field and the undeclared properties.
+func (s *Struct) Root() *Struct {
+	for s.Base != nil {
+		s = s.Base
+	}
+	return s
+}
+
+// Poly describes a base type with subtypes: the interface that the base and
+// all its descendants implement, and the table that picks the concrete type
+// from the discriminator while decoding.
+type Poly struct {
+	Interface Ident       // e.g. "AnyEntity"
+	Unmarshal Ident       // exported decoding function, e.g. "UnmarshalAnyEntity"
+	Field     *Field      // the root's discriminator field, e.g. Entity.ODataType
+	Accessor  string      // method returning the embedded base, e.g. "AsEntity"
+	Property  string      // discriminator JSON name, "@odata.type"
+	Cases     []*Dispatch // every generated descendant with a discriminator value, sorted by Value
+}
+
+// Dispatch is one entry of a discriminator table.
+type Dispatch struct {
+	Value  string  // e.g. "#microsoft.graph.cloudPC"
+	Key    string  // Value without its leading "#", which dispatch matches: payloads write either form
+	Struct *Struct // the concrete type to decode
+}
+
+// Field describes one property of an object schema.
+type Field struct {
+	Name          string       // Go field name, e.g. "AadDeviceID"
+	JSONName      string       // e.g. "aadDeviceId"
+	Type          *Type        // the Go type held inside Opt
+	Nullable      bool         // JSON null is a valid value
+	Required      bool         // the property must be present (the discriminator never is)
+	ReadOnly      bool         // Graph ignores the property in requests
+	Discriminator bool         // this is the @odata.type property of a root
+	Doc           string       // property description, plain text
+	Deprecation   *Deprecation // nil unless deprecated
+	Rules         Rules        // validation rules beyond type, presence and nullability
+	Origin        Origin
+}
+
+// Kind is how a value is represented in Go and read from and written to JSON.
+type Kind int
+
+// The kinds of Type.
+const (
+	KindString    Kind = iota // string
+	KindBool                  // bool
+	KindInt                   // int8..int64 (Type.Bits)
+	KindUint                  // uint8..uint64 (Type.Bits)
+	KindFloat                 // float32/float64 (Type.Bits); also reads "INF", "-INF", "NaN"
+	KindDecimal               // Decimal: a number literal kept verbatim
+	KindFormatted             // a text-backed format type: DateTime, Date, TimeOfDay, Duration, UUID, Base64URL
+	KindEnum                  // a generated enum type (Type.Enum)
+	KindStruct                // *S for a generated struct without subtypes (Type.Struct)
+	KindInterface             // the Poly interface of a generated base (Type.Struct)
+	KindArray                 // []Elem (Type.Elem, Type.ElemNullable)
+	KindRaw                   // json.RawMessage: any JSON value, kept verbatim
+)
+
+// Type is the Go type of a property value or array item.
+type Type struct {
+	Kind         Kind
+	Name         Ident   // the Go type, e.g. {"string" ""}, {"DateTime" ""}, {"CloudPC" ""}, {"RawMessage" "encoding/json"}; empty for arrays
+	Bits         int     // 8, 16, 32 or 64 for numbers
+	Format       string  // the schema format for KindFormatted, e.g. "date-time"
+	Enum         *Enum   // for KindEnum
+	Struct       *Struct // for KindStruct and KindInterface
+	Elem         *Type   // for KindArray
+	ElemNullable bool    // for KindArray: items may be JSON null (held as Opt[Elem])
+}
+
+// Rules are the schema's validation keywords that lowering kept: bounds equal
+// to the Go type's own range and patterns identical to a format's grammar are
+// dropped here, so every rule in the IR can fail.
+type Rules struct {
+	Minimum   *Bound   // nil when open
+	Maximum   *Bound   // nil when open
+	MinLength int      // -1 when open
+	MaxLength int      // -1 when open
+	MinItems  int      // -1 when open
+	MaxItems  int      // -1 when open
+	Pattern   *Pattern // nil when none
+	Item      *Rules   // rules for array items; nil when none
+}
+
+// Bound is a numeric bound as a Go literal of the field's type, e.g. "0", "100", "2.5".
+type Bound struct {
+	Literal string
+}
+
+// Pattern is a regular expression a string must match.
+type Pattern struct {
+	Name string // package-level variable holding the compiled expression, e.g. "patternSku"
+	Expr string // the expression as the schema wrote it
+}
+
+// Enum describes a string enum schema.
+type Enum struct {
+	Name        Ident         // e.g. "CloudPcDeviceImageStatus"
+	SchemaName  string        // e.g. "microsoft.graph.cloudPcDeviceImageStatus"
+	Doc         string        // schema description, plain text
+	Deprecation *Deprecation  // nil unless deprecated
+	Members     []*EnumMember // in schema order
+	Flags       bool          // x-ms-enum-flags: a comma-separated set of members
+	Evolvable   bool          // has the unknownFutureValue sentinel
+	Origin      Origin
+}
+
+// EnumMember is one value of an enum.
+type EnumMember struct {
+	Name       string // Go constant, e.g. "CloudPcDeviceImageStatusPending"
+	Value      string // wire value, e.g. "pending"
+	Doc        string // member description, plain text
+	OptInOnly  bool   // listed after unknownFutureValue: Graph sends it only with Prefer: include-unknown-enum-members
+	IsSentinel bool   // the unknownFutureValue sentinel itself
+}

@@ -1,0 +1,51 @@
+package schema
+
+import (
+	"cmp"
+	"context"
+	"slices"
+)
+
+// Options controls Load. It is empty today; later options (missing-ref
+// policy, type subsets) are added here, never read from globals.
+type Options struct{}
+
+// Load parses docs and lowers every schema in them to a Package. All
+// problems of the run are returned together as Errors.
+func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) {
+	var p problems
+	raws := collect(docs, &p)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pkg := newLowerer(raws, &p).lower()
+	data := make(map[string][]byte, len(docs))
+	for _, d := range docs {
+		data[d.File] = d.Data
+	}
+	if err := p.result(data); err != nil {
+		return nil, err
+	}
+	return pkg, nil
+}
+
+// collect parses every document and returns their schemas sorted by name,
+// reporting a name defined twice.
+func collect(docs []Document, p *problems) []rawSchema {
+	var raws []rawSchema
+	for _, d := range docs {
+		raws = append(raws, parseDocument(d, p)...)
+	}
+	slices.SortStableFunc(raws, func(a, b rawSchema) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Origin.File, b.Origin.File))
+	})
+	out := raws[:0]
+	for i, r := range raws {
+		if i > 0 && raws[i-1].Name == r.Name {
+			p.add(r.Origin, "name-clash", "schema %q is also defined in %s", r.Name, raws[i-1].Origin.File)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}

@@ -1,0 +1,73 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// locate returns the 1-based line and column of the value at a JSON Pointer
+// in a JSON or YAML document, or of the deepest part of the pointer that
+// exists; 0, 0 when the document does not parse. It runs only to report
+// errors, so it may parse the document again.
+func locate(data []byte, pointer string) (line, col int) {
+	var root yaml.Node
+	if len(data) == 0 || yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return 0, 0
+	}
+	node := root.Content[0]
+	for _, token := range splitPointer(pointer) {
+		next := childNode(node, token)
+		if next == nil {
+			break
+		}
+		node = next
+	}
+	return node.Line, node.Column
+}
+
+// childNode returns the member named token of a mapping, or the item at
+// index token of a sequence; for a mapping it returns the key node, which is
+// where an editor should point.
+func childNode(node *yaml.Node, token string) *yaml.Node {
+	switch node.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if node.Content[i].Value == token {
+				if node.Content[i+1].Kind == yaml.ScalarNode {
+					return node.Content[i]
+				}
+				return node.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(token); err == nil && i >= 0 && i < len(node.Content) {
+			return node.Content[i]
+		}
+	}
+	return nil
+}
+
+// splitPointer splits an RFC 6901 JSON Pointer into unescaped tokens.
+func splitPointer(pointer string) []string {
+	if pointer == "" {
+		return nil
+	}
+	tokens := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
+	for i, t := range tokens {
+		tokens[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
+	}
+	return tokens
+}
+
+// pointerJoin appends escaped tokens to a JSON Pointer.
+func pointerJoin(pointer string, tokens ...string) string {
+	var b strings.Builder
+	b.WriteString(pointer)
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+	}
+	return b.String()
+}

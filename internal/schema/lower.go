@@ -1,0 +1,219 @@
+package schema
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// reservedNames are the exported identifiers of the support code that every
+// generated package contains (see internal/support), and of the registry.
+var reservedNames = []string{
+	"Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
+	"Decimal", "DecodeError", "Duration", "DurationOf", "Model", "New",
+	"Null", "Opt", "Properties", "Property", "Some", "TimeOfDay",
+	"TimeOfDayOf", "UUID", "ValidationError", "ValidationErrors",
+}
+
+// lowerer turns parsed schemas into the IR. It is used once per Load.
+type lowerer struct {
+	p        *problems
+	raws     []rawSchema // sorted by name
+	byName   map[string]*rawSchema
+	structs  map[string]*Struct // by schema name
+	enums    map[string]*Enum   // by schema name
+	patterns map[string]*Pattern
+	names    *nameSet // package-level Go identifiers
+	folded   map[string]string
+}
+
+func newLowerer(raws []rawSchema, p *problems) *lowerer {
+	l := &lowerer{
+		p:        p,
+		raws:     raws,
+		byName:   make(map[string]*rawSchema, len(raws)),
+		structs:  map[string]*Struct{},
+		enums:    map[string]*Enum{},
+		patterns: map[string]*Pattern{},
+		names:    newNameSet(reservedNames...),
+		folded:   map[string]string{},
+	}
+	for i := range raws {
+		l.byName[raws[i].Name] = &raws[i]
+	}
+	return l
+}
+
+// lower runs the passes in order: declare every type and its name, link
+// bases, find polymorphic bases, then lower enums and fields, which may refer
+// to any type.
+func (l *lowerer) lower() *Package {
+	for i := range l.raws {
+		l.declare(&l.raws[i])
+	}
+	for _, r := range l.raws {
+		if s := l.structs[r.Name]; s != nil {
+			s.Base = l.baseOf(r)
+		}
+	}
+	l.breakCycles()
+	pkg := &Package{}
+	for _, r := range l.raws {
+		if s := l.structs[r.Name]; s != nil {
+			pkg.Structs = append(pkg.Structs, s)
+		}
+		if e := l.enums[r.Name]; e != nil {
+			pkg.Enums = append(pkg.Enums, e)
+		}
+	}
+	l.assignODataTypes(pkg.Structs)
+	l.assignPoly(pkg.Structs)
+	for _, e := range pkg.Enums {
+		l.lowerEnum(e, l.byName[e.SchemaName])
+	}
+	for _, s := range pkg.Structs {
+		s.Fields = l.lowerFields(s, l.byName[s.SchemaName])
+	}
+	linkDiscriminators(pkg.Structs)
+	sortByName(pkg)
+	for _, pat := range l.patterns {
+		pkg.Patterns = append(pkg.Patterns, pat)
+	}
+	slices.SortFunc(pkg.Patterns, func(a, b *Pattern) int { return cmp.Compare(a.Name, b.Name) })
+	return pkg
+}
+
+func sortByName(pkg *Package) {
+	slices.SortFunc(pkg.Structs, func(a, b *Struct) int { return cmp.Compare(a.Name.Name, b.Name.Name) })
+	slices.SortFunc(pkg.Enums, func(a, b *Enum) int { return cmp.Compare(a.Name.Name, b.Name.Name) })
+}
+
+// declare classifies one schema as a struct or an enum and names it.
+func (l *lowerer) declare(r *rawSchema) {
+	s := r.Schema
+	switch {
+	case len(s.Enum) > 0 || (s.Type.Is("string") && len(s.Properties) == 0 && len(s.AllOf) == 0):
+		l.enums[r.Name] = &Enum{
+			Name:       Ident{Name: l.typeName(r)},
+			SchemaName: r.Name,
+			Doc:        s.Description,
+			Origin:     r.Origin,
+		}
+	case s.Type.Is("object") || len(s.Properties) > 0 || len(s.AllOf) > 0 || s.Discriminator != nil:
+		l.structs[r.Name] = &Struct{
+			Name:        Ident{Name: l.typeName(r)},
+			SchemaName:  r.Name,
+			Doc:         structDoc(s),
+			Deprecation: deprecationOf(s),
+			Origin:      r.Origin,
+		}
+	default:
+		l.p.add(r.Origin, "unsupported", "schema %q is neither an object nor a string enum", r.Name)
+	}
+}
+
+// typeName claims the Go name of a schema; two schemas that would share a
+// name, also when they differ only in case (file names must differ on
+// case-insensitive file systems), are reported.
+func (l *lowerer) typeName(r *rawSchema) string {
+	name := typeGoName(r.Name)
+	key := strings.ToLower(name)
+	if other, ok := l.folded[key]; ok || l.names.taken[name] {
+		if other == "" {
+			other = "the generated support code"
+		}
+		l.p.add(r.Origin, "name-clash", "schema %q would be named %s, which %s already uses", r.Name, name, other)
+	}
+	l.folded[key] = r.Name
+	return l.names.claim(name, "Schema")
+}
+
+// structDoc returns the description of an object schema, or of its own
+// inline allOf part.
+func structDoc(s *openapi3.Schema) string {
+	if s.Description != "" {
+		return s.Description
+	}
+	for _, part := range s.AllOf {
+		if part.Ref == "" && part.Value != nil && part.Value.Description != "" {
+			return part.Value.Description
+		}
+	}
+	return ""
+}
+
+// baseOf returns the struct that r's allOf $ref names.
+func (l *lowerer) baseOf(r rawSchema) *Struct {
+	var base *Struct
+	for i, part := range r.Schema.AllOf {
+		if part.Ref == "" {
+			continue
+		}
+		at := Origin{File: r.Origin.File, Pointer: pointerJoin(r.Origin.Pointer, "allOf", strconv.Itoa(i))}
+		target := l.resolveRef(part.Ref, at)
+		switch {
+		case target == nil:
+		case l.structs[target.Name] == nil:
+			l.p.add(at, "unsupported", "allOf refers to %q, which is not an object schema", target.Name)
+		case base != nil:
+			l.p.add(at, "unsupported", "allOf with more than one $ref (multiple inheritance) is not supported")
+		default:
+			base = l.structs[target.Name]
+		}
+	}
+	return base
+}
+
+// resolveRef returns the schema a $ref names, reporting a dangling or
+// unsupported reference at the place that holds it.
+func (l *lowerer) resolveRef(ref string, at Origin) *rawSchema {
+	name, ok := strings.CutPrefix(ref, componentsPrefix)
+	if !ok {
+		l.p.add(at, "unsupported", "$ref %q: only references to #/components/schemas/NAME are supported", ref)
+		return nil
+	}
+	target := l.byName[name]
+	if target == nil {
+		l.p.add(at, "dangling-ref", "$ref to missing schema %q", name)
+	}
+	return target
+}
+
+// breakCycles reports every allOf inheritance cycle once and cuts the edge
+// that closes it, so later passes can walk base chains safely.
+func (l *lowerer) breakCycles() {
+	for _, r := range l.raws {
+		var chain []*Struct
+		for t := l.structs[r.Name]; t != nil; t = t.Base {
+			if i := slices.Index(chain, t); i >= 0 {
+				last := chain[len(chain)-1]
+				names := make([]string, 0, len(chain)-i+1)
+				for _, c := range append(chain[i:], t) {
+					names = append(names, c.SchemaName)
+				}
+				l.p.add(last.Origin, "allof-cycle", "allOf inheritance cycle: %s", strings.Join(names, " -> "))
+				last.Base = nil
+				break
+			}
+			chain = append(chain, t)
+		}
+	}
+}
+
+// deprecationOf reads "deprecated" and Graph's x-ms-deprecation.
+func deprecationOf(s *openapi3.Schema) *Deprecation {
+	ext, _ := s.Extensions["x-ms-deprecation"].(map[string]any)
+	if !s.Deprecated && ext == nil {
+		return nil
+	}
+	d := &Deprecation{}
+	d.Message, _ = ext["description"].(string)
+	d.RemovalDate, _ = ext["removalDate"].(string)
+	return d
+}
+
+// openapiSchema is kin-openapi's schema type, named once for brevity.
+type openapiSchema = openapi3.Schema

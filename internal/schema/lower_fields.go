@@ -1,0 +1,92 @@
+package schema
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// ownPart is one object part of a struct's schema: the schema itself or an
+// inline allOf member, with the pointer to it.
+type ownPart struct {
+	schema  *openapi3.Schema
+	pointer string
+}
+
+// ownParts returns the parts of r that declare r's own properties.
+func ownParts(r *rawSchema) []ownPart {
+	parts := []ownPart{{r.Schema, r.Origin.Pointer}}
+	for i, p := range r.Schema.AllOf {
+		if p.Ref == "" && p.Value != nil {
+			parts = append(parts, ownPart{p.Value, pointerJoin(r.Origin.Pointer, "allOf", strconv.Itoa(i))})
+		}
+	}
+	return parts
+}
+
+// lowerFields lowers a struct's own properties, sorted by JSON name. A
+// property an ancestor already declares (Graph repeats @odata.type in every
+// subtype) stays with the ancestor.
+func (l *lowerer) lowerFields(s *Struct, r *rawSchema) []*Field {
+	inherited := l.inheritedProperties(s)
+	goNames := newNameSet(l.reservedFieldNames(s)...)
+	var fields []*Field
+	for _, part := range ownParts(r) {
+		for _, name := range sortedKeys(part.schema.Properties) {
+			if inherited[name] || slices.ContainsFunc(fields, func(f *Field) bool { return f.JSONName == name }) {
+				continue
+			}
+			at := Origin{File: r.Origin.File, Pointer: pointerJoin(part.pointer, "properties", name)}
+			f := l.lowerField(name, part.schema.Properties[name], at)
+			f.Required = slices.Contains(part.schema.Required, name) && name != odataTypeProperty
+			f.Discriminator = name == odataTypeProperty && s.Base == nil
+			f.Name = goNames.claim(goName(name), "Property")
+			fields = append(fields, f)
+		}
+	}
+	slices.SortStableFunc(fields, func(a, b *Field) int { return strings.Compare(a.JSONName, b.JSONName) })
+	return fields
+}
+
+// lowerField lowers one property schema.
+func (l *lowerer) lowerField(name string, ref *openapi3.SchemaRef, at Origin) *Field {
+	t, nullable, rules := l.lowerType(ref, at)
+	f := &Field{JSONName: name, Type: t, Nullable: nullable, Rules: rules, Origin: at}
+	if ref.Value != nil {
+		f.Doc = ref.Value.Description
+		f.ReadOnly = ref.Value.ReadOnly
+		f.Deprecation = deprecationOf(ref.Value)
+	}
+	return f
+}
+
+// inheritedProperties is the set of JSON names s's ancestors declare.
+func (l *lowerer) inheritedProperties(s *Struct) map[string]bool {
+	out := map[string]bool{}
+	for b := s.Base; b != nil; b = b.Base {
+		for _, part := range ownParts(l.byName[b.SchemaName]) {
+			for name := range part.schema.Properties {
+				out[name] = true
+			}
+		}
+	}
+	return out
+}
+
+// reservedFieldNames are the names a field of s must not take: the methods
+// every struct has, the undeclared-properties field, and the embedded
+// ancestors with their accessors and fields.
+func (l *lowerer) reservedFieldNames(s *Struct) []string {
+	names := []string{"Validate", "MarshalJSON", "UnmarshalJSON", "Extra"}
+	for b := s.Base; b != nil; b = b.Base {
+		names = append(names, b.Name.Name, "As"+b.Name.Name)
+		for _, part := range ownParts(l.byName[b.SchemaName]) {
+			for name := range part.schema.Properties {
+				names = append(names, goName(name))
+			}
+		}
+	}
+	return append(names, "As"+s.Name.Name)
+}

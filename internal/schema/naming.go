@@ -1,0 +1,131 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Naming rules (changing any of them renames generated identifiers and so
+// breaks users; see README "Names"):
+//   - "microsoft.graph." is dropped; other namespace segments become a prefix:
+//     microsoft.graph.cloudPC -> CloudPC, microsoft.graph.security.alert -> SecurityAlert.
+//   - words split at case changes and non-alphanumerics; each word is
+//     capitalized, Go initialisms are upper-cased: aadDeviceId -> AadDeviceID.
+//   - "odata" is spelled OData: @odata.type -> ODataType.
+//   - a name that would not start with a letter gets an "X" prefix.
+
+const graphNamespace = "microsoft.graph."
+
+// initialisms are the words Go spells in upper case (golint's list).
+var initialisms = map[string]bool{
+	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true,
+	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
+	"IP": true, "JSON": true, "LHS": true, "QPS": true, "RAM": true, "RHS": true,
+	"RPC": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "TCP": true,
+	"TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "UUID": true,
+	"URI": true, "URL": true, "UTF8": true, "VM": true, "XML": true, "XMPP": true,
+	"XSRF": true, "XSS": true,
+}
+
+// typeGoName returns the Go type name for a schema name.
+func typeGoName(schemaName string) string {
+	return goName(strings.TrimPrefix(schemaName, graphNamespace))
+}
+
+// goName turns any schema-provided text into an exported Go identifier.
+func goName(s string) string {
+	var b strings.Builder
+	for _, w := range splitWords(s) {
+		b.WriteString(spellWord(w))
+	}
+	name := b.String()
+	if name == "" || !unicode.IsLetter([]rune(name)[0]) {
+		name = "X" + name
+	}
+	return name
+}
+
+// spellWord capitalizes one word, upper-casing initialisms.
+func spellWord(w string) string {
+	upper := strings.ToUpper(w)
+	switch {
+	case initialisms[upper]:
+		return upper
+	case upper == "ODATA":
+		return "OData"
+	}
+	r := []rune(w)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// splitWords splits at non-alphanumerics and at case changes:
+// "cloudPCCollectionResponse" -> cloud PC Collection Response,
+// "@odata.nextLink" -> odata next Link.
+func splitWords(s string) []string {
+	var words []string
+	r := []rune(s)
+	start := -1
+	for i, c := range r {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			if start >= 0 {
+				words = append(words, string(r[start:i]))
+				start = -1
+			}
+			continue
+		}
+		if start >= 0 && isWordStart(r, i) {
+			words = append(words, string(r[start:i]))
+			start = i
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, string(r[start:]))
+	}
+	return words
+}
+
+// isWordStart reports whether r[i] begins a new word inside a run of letters:
+// a lower-to-upper change (cloudP), or the last upper of an upper run that a
+// lower letter follows (PCCollection -> PC|Collection).
+func isWordStart(r []rune, i int) bool {
+	prev, cur := r[i-1], r[i]
+	if !unicode.IsUpper(cur) {
+		return false
+	}
+	if unicode.IsLower(prev) || unicode.IsDigit(prev) {
+		return true
+	}
+	return unicode.IsUpper(prev) && i+1 < len(r) && unicode.IsLower(r[i+1])
+}
+
+// nameSet hands out identifiers that are unique within one scope.
+type nameSet struct {
+	taken map[string]bool
+}
+
+func newNameSet(reserved ...string) *nameSet {
+	s := &nameSet{taken: map[string]bool{}}
+	for _, n := range reserved {
+		s.taken[n] = true
+	}
+	return s
+}
+
+// claim returns name, or name with suffix and then a number appended, whichever
+// is first free, and marks it taken.
+func (s *nameSet) claim(name, suffix string) string {
+	candidate := name
+	for i := 1; s.taken[candidate]; i++ {
+		candidate = name + suffix
+		if i > 1 {
+			candidate += strconv.Itoa(i)
+		}
+	}
+	s.taken[candidate] = true
+	return candidate
+}

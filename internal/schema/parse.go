@@ -1,0 +1,175 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
+)
+
+// Document is one input file: a JSON Schema file of one schema, or an
+// OpenAPI 3.x document (JSON or YAML) whose components/schemas are read.
+type Document struct {
+	File string // path shown in errors, e.g. "schemas/microsoft.graph.cloudPC.json"
+	Data []byte
+}
+
+// ReadInput reads the input at name in fsys: every *.json file of a
+// directory (in name order), or the one file. display is prefixed to file
+// names in errors.
+func ReadInput(fsys fs.FS, name, display string) ([]Document, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		data, err := fs.ReadFile(fsys, name)
+		return []Document{{File: display, Data: data}}, err
+	}
+	entries, err := fs.ReadDir(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	var docs []Document
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".json" {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(name, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, Document{File: path.Join(display, e.Name()), Data: data})
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%s: no .json schema files", display)
+	}
+	return docs, nil
+}
+
+// rawSchema is one named schema as kin-openapi parsed it, before lowering.
+type rawSchema struct {
+	Name   string // e.g. "microsoft.graph.cloudPC"
+	Schema *openapi3.Schema
+	Origin Origin // the file and the pointer of the schema within it
+}
+
+const componentsPrefix = "#/components/schemas/"
+
+// parseDocument returns the named schemas of one document.
+func parseDocument(doc Document, p *problems) []rawSchema {
+	root := Origin{File: doc.File}
+	data, err := toJSON(doc.Data)
+	if err != nil {
+		p.list = append(p.list, syntaxError(doc, err))
+		return nil
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		p.add(root, "invalid", "a schema document must be a JSON object: %v", err)
+		return nil
+	}
+	if _, ok := top["openapi"]; ok {
+		return parseOpenAPI(doc, top, p)
+	}
+	name := schemaFileName(doc.File, top)
+	s := parseSchema(data, root, p)
+	if s == nil {
+		return nil
+	}
+	return []rawSchema{{Name: name, Schema: s, Origin: root}}
+}
+
+// parseOpenAPI returns the schemas under components/schemas, in name order.
+func parseOpenAPI(doc Document, top map[string]json.RawMessage, p *problems) []rawSchema {
+	var components struct {
+		Schemas map[string]json.RawMessage `json:"schemas"`
+	}
+	if raw, ok := top["components"]; ok {
+		if err := json.Unmarshal(raw, &components); err != nil {
+			p.add(Origin{File: doc.File, Pointer: "/components"}, "invalid", "components: %v", err)
+			return nil
+		}
+	}
+	names := make([]string, 0, len(components.Schemas))
+	for name := range components.Schemas {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	var out []rawSchema
+	for _, name := range names {
+		at := Origin{File: doc.File, Pointer: pointerJoin("/components/schemas", name)}
+		if s := parseSchema(components.Schemas[name], at, p); s != nil {
+			out = append(out, rawSchema{Name: name, Schema: s, Origin: at})
+		}
+	}
+	return out
+}
+
+// parseSchema lets kin-openapi parse one schema object.
+func parseSchema(data []byte, at Origin, p *problems) *openapi3.Schema {
+	s := new(openapi3.Schema)
+	if err := s.UnmarshalJSON(data); err != nil {
+		p.add(at, "invalid", "not a valid schema: %v", err)
+		return nil
+	}
+	return s
+}
+
+// schemaFileName names a per-schema file's schema by its $id
+// ("#/components/schemas/NAME"), or else by the file name without ".json".
+func schemaFileName(file string, top map[string]json.RawMessage) string {
+	var id string
+	if raw, ok := top["$id"]; ok && json.Unmarshal(raw, &id) == nil && strings.HasPrefix(id, componentsPrefix) {
+		return strings.TrimPrefix(id, componentsPrefix)
+	}
+	return strings.TrimSuffix(path.Base(file), ".json")
+}
+
+// toJSON returns data as JSON: JSON input as is, YAML converted.
+func toJSON(data []byte) ([]byte, error) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			return nil, err
+		}
+		return data, nil
+	}
+	var v any
+	if err := yaml.Unmarshal(data, &v); err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
+}
+
+// syntaxError turns a JSON or YAML parse error into an Error with a position.
+func syntaxError(doc Document, err error) *Error {
+	e := &Error{Origin: Origin{File: doc.File}, Kind: "syntax", Msg: "malformed input: " + err.Error()}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		e.Line, e.Column = lineCol(doc.Data, int(se.Offset))
+		e.Msg = "malformed JSON: " + se.Error()
+	}
+	var ye *yaml.TypeError
+	if errors.As(err, &ye) {
+		e.Msg = "malformed YAML: " + strings.Join(ye.Errors, "; ")
+	}
+	return e
+}
+
+// lineCol converts a byte offset to a 1-based line and column.
+func lineCol(data []byte, offset int) (int, int) {
+	offset = min(max(offset, 0), len(data))
+	before := data[:offset]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	col := offset - bytes.LastIndexByte(before, '\n')
+	return line, col
+}

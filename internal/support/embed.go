@@ -1,0 +1,12 @@
+package support
+
+import "embed"
+
+// Files holds the support code that emit copies into every generated
+// package: every non-test .go file of this package except this one.
+//
+//go:embed *.go
+var Files embed.FS
+
+// EmbedFile is the name of this file, which is not copied.
+const EmbedFile = "embed.go"

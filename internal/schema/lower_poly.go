@@ -15,16 +15,6 @@ const odataTypeProperty = "@odata.type"
 // property, else the key of a discriminator mapping entry that names it.
 func (l *lowerer) assignODataTypes(structs []*Struct) {
 	fromMappings := l.mappingValues()
-	owner := map[string]*Struct{}
-	defer func() {
-		for _, s := range structs {
-			if other := owner[s.ODataType]; other != nil && other != s {
-				l.p.add(s.Origin, "name-clash", "discriminator value %q is also the value of %q", s.ODataType, other.SchemaName)
-			} else if s.ODataType != "" {
-				owner[s.ODataType] = s
-			}
-		}
-	}()
 	for _, s := range structs {
 		r := l.byName[s.SchemaName]
 		switch {
@@ -34,6 +24,20 @@ func (l *lowerer) assignODataTypes(structs []*Struct) {
 			s.ODataType = ownODataTypeDefault(r.Schema)
 		default:
 			s.ODataType = fromMappings[s]
+		}
+	}
+	l.checkODataTypesUnique(structs)
+}
+
+// checkODataTypesUnique reports two types sharing a discriminator value,
+// which dispatch could not tell apart.
+func (l *lowerer) checkODataTypesUnique(structs []*Struct) {
+	owner := map[string]*Struct{}
+	for _, s := range structs {
+		if other := owner[s.ODataType]; other != nil {
+			l.p.add(s.Origin, "name-clash", "discriminator value %q is also the value of %q", s.ODataType, other.SchemaName)
+		} else if s.ODataType != "" {
+			owner[s.ODataType] = s
 		}
 	}
 }

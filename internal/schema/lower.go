@@ -194,7 +194,7 @@ func (l *lowerer) breakCycles() {
 				for _, c := range append(chain[i:], t) {
 					names = append(names, c.SchemaName)
 				}
-				l.p.add(last.Origin, "allof-cycle", "allOf inheritance cycle: %s", strings.Join(names, " -> "))
+				l.p.add(baseRefOrigin(l.byName[last.SchemaName]), "allof-cycle", "allOf inheritance cycle: %s", strings.Join(names, " -> "))
 				last.Base = nil
 				break
 			}
@@ -217,3 +217,13 @@ func deprecationOf(s *openapi3.Schema) *Deprecation {
 
 // openapiSchema is kin-openapi's schema type, named once for brevity.
 type openapiSchema = openapi3.Schema
+
+// baseRefOrigin points at the allOf $ref that names a schema's base.
+func baseRefOrigin(r *rawSchema) Origin {
+	for i, part := range r.Schema.AllOf {
+		if part.Ref != "" {
+			return Origin{File: r.Origin.File, Pointer: pointerJoin(r.Origin.Pointer, "allOf", strconv.Itoa(i))}
+		}
+	}
+	return r.Origin
+}

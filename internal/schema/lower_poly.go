@@ -47,11 +47,11 @@ func (l *lowerer) checkODataTypesUnique(structs []*Struct) {
 func (l *lowerer) mappingValues() map[*Struct]string {
 	out := map[*Struct]string{}
 	for _, r := range l.raws {
-		d := r.Schema.Discriminator
+		d, pointer := discriminatorOf(&r)
 		if d == nil {
 			continue
 		}
-		at := Origin{File: r.Origin.File, Pointer: pointerJoin(r.Origin.Pointer, "discriminator", "mapping")}
+		at := Origin{File: r.Origin.File, Pointer: pointerJoin(pointer, "discriminator", "mapping")}
 		for _, key := range sortedKeys(d.Mapping) {
 			target := l.resolveRef(d.Mapping[key].Ref, Origin{File: at.File, Pointer: pointerJoin(at.Pointer, key)})
 			if target == nil || l.structs[target.Name] == nil {
@@ -94,7 +94,7 @@ func (l *lowerer) assignPoly(structs []*Struct) {
 // uses, @odata.type when none is declared.
 func (l *lowerer) discriminatorProperty(s *Struct) string {
 	for t := s; t != nil; t = t.Base {
-		if d := l.byName[t.SchemaName].Schema.Discriminator; d != nil && d.PropertyName != "" {
+		if d, _ := discriminatorOf(l.byName[t.SchemaName]); d != nil && d.PropertyName != "" {
 			return d.PropertyName
 		}
 	}
@@ -164,4 +164,16 @@ func linkDiscriminators(structs []*Struct) {
 		root.Fields[i].Discriminator = true
 		s.Poly.Field = root.Fields[i]
 	}
+}
+
+// discriminatorOf returns the discriminator a schema declares, on itself or
+// (as Graph does below the root) on its own inline allOf part, and the
+// pointer of the schema object that holds it.
+func discriminatorOf(r *rawSchema) (*openapi3.Discriminator, string) {
+	for _, part := range ownParts(r) {
+		if part.schema.Discriminator != nil {
+			return part.schema.Discriminator, part.pointer
+		}
+	}
+	return nil, ""
 }

@@ -69,7 +69,7 @@ func (l *lowerer) lowerType(ref *openapi3.SchemaRef, at Origin) (*Type, bool, Ru
 		return t, nullable || s.Nullable, rules
 	}
 	t, rules := l.plainType(s, at)
-	return t, s.Nullable, rules
+	return t, s.Nullable || t.Kind == KindRaw, rules
 }
 
 // namedType is the type of a $ref: a generated enum, struct or interface.
@@ -95,11 +95,12 @@ func (l *lowerer) namedType(ref string, at Origin) *Type {
 // anyOf: [{$ref: X}, {type: object, nullable: true}].
 func (l *lowerer) anyOfType(s *openapi3.Schema, at Origin) (*Type, bool, Rules) {
 	var target *openapi3.SchemaRef
+	var targetAt Origin
 	nullable := s.Nullable
-	for _, part := range s.AnyOf {
+	for i, part := range s.AnyOf {
 		switch {
 		case part.Ref != "" && target == nil:
-			target = part
+			target, targetAt = part, Origin{at.File, pointerJoin(at.Pointer, "anyOf", strconv.Itoa(i))}
 		case part.Ref == "" && part.Value != nil && part.Value.Nullable && len(part.Value.Properties) == 0:
 			nullable = true
 		default:
@@ -111,7 +112,7 @@ func (l *lowerer) anyOfType(s *openapi3.Schema, at Origin) (*Type, bool, Rules) 
 	if target == nil {
 		return rawType(), true, noRules()
 	}
-	t, _, rules := l.lowerType(target, at)
+	t, _, rules := l.lowerType(target, targetAt)
 	return t, nullable, rules
 }
 

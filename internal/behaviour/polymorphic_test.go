@@ -1,0 +1,128 @@
+package behaviour
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	poly "github.com/graphgen/graphgen/testdata/golden/polymorphic/expected"
+)
+
+// userWithMemberships is a user with a polymorphic manager and memberOf
+// (three levels: entity > directoryObject > user/group), annotations and a
+// subtype the schema does not know.
+const userWithMemberships = `{
+	"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
+	"id": "u1",
+	"displayName": "Adele Vance",
+	"businessPhones": ["+1 425 555 0109", null],
+	"manager": {"@odata.type": "#microsoft.graph.user", "id": "m1", "displayName": "Megan"},
+	"memberOf@odata.navigationLink": "https://graph.microsoft.com/v1.0/users/u1/memberOf",
+	"memberOf": [
+		{"@odata.type": "#microsoft.graph.group", "id": "g1", "mailEnabled": true,
+		 "members": [{"id": "u9", "@odata.type": "#microsoft.graph.user", "accountEnabled": false}]},
+		{"@odata.type": "#microsoft.graph.directoryRole", "id": "r1", "roleTemplateId": "62e9"},
+		{"id": "d1", "deletedDateTime": null}
+	]
+}`
+
+func TestPolymorphicPropertiesDispatchAtEveryDepth(t *testing.T) {
+	var u poly.User
+	require.NoError(t, json.Unmarshal([]byte(userWithMemberships), &u))
+
+	manager, ok := u.Manager.Get().(*poly.User)
+	require.True(t, ok, "manager is a *User, got %T", u.Manager.Get())
+	assert.Equal(t, "Megan", manager.DisplayName.Get())
+
+	members := u.MemberOf.Get()
+	require.Len(t, members, 3)
+	group, ok := members[0].(*poly.Group)
+	require.True(t, ok, "memberOf/0 is a *Group, got %T", members[0])
+	require.Len(t, group.Members.Get(), 1)
+	inner, ok := group.Members.Get()[0].(*poly.User)
+	require.True(t, ok, "a polymorphic array inside a subtype dispatches too, got %T", group.Members.Get()[0])
+	assert.False(t, inner.AccountEnabled.Get())
+	assert.True(t, inner.AccountEnabled.HasValue())
+
+	role, ok := members[1].(*poly.DirectoryObject)
+	require.True(t, ok, "an unknown subtype decodes as the static type, got %T", members[1])
+	assert.Equal(t, "#microsoft.graph.directoryRole", role.ODataType.Get())
+	_, kept := role.Extra.Get("roleTemplateId")
+	assert.True(t, kept)
+	assert.IsType(t, &poly.DirectoryObject{}, members[2])
+	assert.True(t, members[2].AsDirectoryObject().DeletedDateTime.IsNull())
+	assert.Equal(t, "d1", members[2].AsEntity().ID.Get())
+
+	phones := u.BusinessPhones.Get()
+	require.Len(t, phones, 2)
+	assert.True(t, phones[1].IsNull(), "a null item in an array of nullable strings is kept")
+
+	out, err := json.Marshal(&u)
+	require.NoError(t, err)
+	assert.JSONEq(t, userWithMemberships, string(out))
+	assert.NoError(t, u.Validate())
+}
+
+func TestPolymorphicValidationPaths(t *testing.T) {
+	payload := `{"id":"u1","manager":{"@odata.type":"#microsoft.graph.group","deletedDateTime":"yesterday"},
+		"memberOf":[{"id":"g"},{"@odata.type":"#microsoft.graph.group","members":[{"deletedDateTime":"2021-13-01T00:00:00Z"}]}]}`
+	var u poly.User
+	require.NoError(t, json.Unmarshal([]byte(payload), &u))
+	var verrs poly.ValidationErrors
+	require.ErrorAs(t, u.Validate(), &verrs)
+	var paths []string
+	for _, v := range verrs {
+		paths = append(paths, v.Path)
+	}
+	assert.Equal(t, []string{"/manager/deletedDateTime", "/memberOf/1/members/0/deletedDateTime"}, paths)
+}
+
+func TestCollectionPageOfPolymorphicItems(t *testing.T) {
+	page := `{"@odata.count":2,"@odata.nextLink":"https://next","value":[{"@odata.type":"#microsoft.graph.user","id":"1"},{"@odata.type":"#microsoft.graph.group","id":"2"}]}`
+	var p poly.DirectoryObjectCollectionResponse
+	require.NoError(t, json.Unmarshal([]byte(page), &p))
+	assert.Equal(t, int64(2), p.ODataCount.Get())
+	require.Len(t, p.Value.Get(), 2)
+	assert.IsType(t, &poly.User{}, p.Value.Get()[0])
+	assert.IsType(t, &poly.Group{}, p.Value.Get()[1])
+	out, err := json.Marshal(&p)
+	require.NoError(t, err)
+	assert.JSONEq(t, page, string(out))
+}
+
+func TestUnmarshalAnyDirectoryObject(t *testing.T) {
+	v, err := poly.UnmarshalAnyDirectoryObject([]byte(`{"displayName":"g","@odata.type":"#microsoft.graph.group"}`))
+	require.NoError(t, err)
+	assert.IsType(t, &poly.Group{}, v)
+	var e poly.AnyEntity = v // a directory object is an entity
+	assert.NotNil(t, e.AsEntity())
+
+	v, err = poly.UnmarshalAnyDirectoryObject([]byte(`null`))
+	require.NoError(t, err)
+	assert.Nil(t, v)
+}
+
+// FuzzDecodeAnyDirectoryObject feeds arbitrary bytes to a polymorphic
+// decoder: it must never panic, and whatever it accepts must re-encode to
+// JSON that decodes to the same encoding again.
+func FuzzDecodeAnyDirectoryObject(f *testing.F) {
+	f.Add([]byte(userWithMemberships))
+	f.Add([]byte(`{"@odata.type":"#microsoft.graph.group","members":[{"id":"1"}]}`))
+	f.Add([]byte(`{"id":"1","@odata.type":"#microsoft.graph.user","manager":null}`))
+	f.Add([]byte(`[[[[[[[[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := poly.UnmarshalAnyDirectoryObject(data)
+		if err != nil || v == nil {
+			return
+		}
+		first, err := json.Marshal(v)
+		require.NoError(t, err)
+		again, err := poly.UnmarshalAnyDirectoryObject(first)
+		require.NoError(t, err, "re-decoding %s", first)
+		second, err := json.Marshal(again)
+		require.NoError(t, err)
+		require.Equal(t, string(first), string(second))
+	})
+}

@@ -45,7 +45,8 @@ type jsonReader struct {
 	maxDepth int
 	err      *DecodeError
 	pointed  bool   // err.Pointer has been computed
-	scratch  []byte // unescaped keys and strings
+	keyBuf   []byte // unescaped keys (see nextKey)
+	strBuf   []byte // unescaped string values before they are copied
 }
 
 // jsonMark is a saved reader position, see mark and reset.
@@ -246,8 +247,10 @@ func (r *jsonReader) justOpened(open byte) bool {
 }
 
 // nextKey drives the loop over an object's members: it returns the next key
-// (unescaped; valid only until the next read) after consuming its ':', or
-// false once the closing '}' has been consumed or the reader has failed.
+// (unescaped) after consuming its ':', or false once the closing '}' has been
+// consumed or the reader has failed. The key is valid only until the next
+// read (in practice: until the next nextKey or peekFirstKeyString, since
+// other reads leave it alone).
 func (r *jsonReader) nextKey() ([]byte, bool) {
 	if r.err != nil {
 		return nil, false
@@ -280,7 +283,7 @@ func (r *jsonReader) nextKey() ([]byte, bool) {
 		r.failScan(end, code)
 		return nil, false
 	}
-	key := r.unquote(data[i+1:end-1], flags)
+	key := r.unquote(data[i+1:end-1], flags, &r.keyBuf)
 	i = jsonSkipWS(data, end)
 	if i >= len(data) || data[i] != ':' {
 		r.failExpect(i, "':' after object key")
@@ -326,13 +329,13 @@ func (r *jsonReader) nextItem() bool {
 }
 
 // unquote returns the unescaped content of a scanned string; it is s itself
-// when no change is needed, else it lives in r.scratch.
-func (r *jsonReader) unquote(s []byte, flags uint8) []byte {
+// when no change is needed, else it is unescaped into *buf.
+func (r *jsonReader) unquote(s []byte, flags uint8, buf *[]byte) []byte {
 	if flags&strEscape == 0 && (flags&strNonASCII == 0 || utf8.Valid(s)) {
 		return s
 	}
-	r.scratch = jsonUnescape(r.scratch[:0], s)
-	return r.scratch
+	*buf = jsonUnescape((*buf)[:0], s)
+	return *buf
 }
 
 // readString reads a string value, unescaping it. Lone surrogates and
@@ -346,7 +349,7 @@ func (r *jsonReader) readString() string {
 		r.failScan(end, code)
 		return ""
 	}
-	s := r.unquote(r.data[r.pos+1:end-1], flags)
+	s := r.unquote(r.data[r.pos+1:end-1], flags, &r.strBuf)
 	r.pos = end
 	return string(s)
 }
@@ -661,7 +664,7 @@ func (r *jsonReader) peekFirstKeyString(key string) (string, bool) {
 		return "", false
 	}
 	end, flags, code := scanString(data, i)
-	if code != scanOK || string(r.unquote(data[i+1:end-1], flags)) != key {
+	if code != scanOK || string(r.unquote(data[i+1:end-1], flags, &r.keyBuf)) != key {
 		return "", false
 	}
 	i = jsonSkipWS(data, end)
@@ -676,7 +679,7 @@ func (r *jsonReader) peekFirstKeyString(key string) (string, bool) {
 	if code != scanOK {
 		return "", false
 	}
-	return string(r.unquote(data[i+1:end-1], flags)), true
+	return string(r.unquote(data[i+1:end-1], flags, &r.strBuf)), true
 }
 
 // Scanning primitives. They work on the whole input and an index so that the

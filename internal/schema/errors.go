@@ -20,7 +20,10 @@ func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Origin.File)
 	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Column > 0 {
+		fmt.Fprintf(&b, ":%d", e.Column)
 	}
 	b.WriteString(": ")
 	if e.Origin.Pointer != "" {

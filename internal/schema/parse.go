@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -155,15 +157,22 @@ func syntaxError(doc Document, err error) *Error {
 	e := &Error{Origin: Origin{File: doc.File}, Kind: "syntax", Msg: "malformed input: " + err.Error()}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		e.Line, e.Column = lineCol(doc.Data, int(se.Offset))
+		e.Line, e.Column = lineCol(doc.Data, int(se.Offset)-1)
 		e.Msg = "malformed JSON: " + se.Error()
 	}
 	var ye *yaml.TypeError
 	if errors.As(err, &ye) {
 		e.Msg = "malformed YAML: " + strings.Join(ye.Errors, "; ")
 	}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Msg = "malformed YAML: " + m[2]
+	}
 	return e
 }
+
+// yamlLine matches the position yaml.v3 puts in its syntax errors.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // lineCol converts a byte offset to a 1-based line and column.
 func lineCol(data []byte, offset int) (int, int) {

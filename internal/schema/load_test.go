@@ -1,0 +1,124 @@
+package schema
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func load(t *testing.T, docs ...Document) (*Package, error) {
+	t.Helper()
+	return Load(context.Background(), docs, Options{})
+}
+
+// TestLoadErrors checks that each kind of bad input is reported with its
+// file, position and schema pointer, and that one run reports all problems.
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		docs []Document
+		want []string
+	}{
+		{
+			name: "malformed JSON",
+			docs: []Document{{File: "a.json", Data: []byte("{\n  \"type\": \"object\",\n  \"properties\": {]\n}")}},
+			want: []string{`a.json:3:18: malformed JSON: invalid character ']' looking for beginning of object key string`},
+		},
+		{
+			name: "malformed YAML",
+			docs: []Document{{File: "api.yaml", Data: []byte("openapi: 3.0.4\ncomponents:\n  schemas:\n    a: [unclosed\n")}},
+			want: []string{`api.yaml:3: malformed YAML: did not find expected ',' or ']'`},
+		},
+		{
+			name: "wrong type for a keyword",
+			docs: []Document{{File: "a.json", Data: []byte(`{"$id":"#/components/schemas/a","type":"object","properties":{"x":{"type":"string","nullable":"yes"}}}`)}},
+			want: []string{`a.json:1:1: not a valid schema: json: cannot unmarshal string into field Schema.nullable of type bool`},
+		},
+		{
+			name: "dangling refs are all reported",
+			docs: []Document{{File: "api.yaml", Data: []byte(`openapi: 3.0.4
+components:
+  schemas:
+    a:
+      type: object
+      properties:
+        x: {$ref: '#/components/schemas/gone1'}
+        y: {type: array, items: {$ref: '#/components/schemas/gone2'}}
+`)}},
+			want: []string{
+				`api.yaml:7:12: /components/schemas/a/properties/x: $ref to missing schema "gone1"`,
+				`api.yaml:8:33: /components/schemas/a/properties/y/items: $ref to missing schema "gone2"`,
+			},
+		},
+		{
+			name: "unsupported construct and external ref",
+			docs: []Document{{File: "a.json", Data: []byte(`{"$id":"#/components/schemas/a","type":"object","properties":{
+				"u":{"anyOf":[{"type":"string"},{"type":"integer"}]},
+				"e":{"$ref":"other.json#/x"}}}`)}},
+			want: []string{
+				`a.json:2:18: /properties/u/anyOf: anyOf is supported only as [{$ref}, {type: object, nullable: true}]`,
+				`a.json:3:9: /properties/e: $ref "other.json#/x": only references to #/components/schemas/NAME are supported`,
+			},
+		},
+		{
+			name: "name clash",
+			docs: []Document{
+				{File: "a.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.cloudPC","type":"object"}`)},
+				{File: "b.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.cloudPc","type":"object"}`)},
+			},
+			want: []string{`b.json:1:1: schema "microsoft.graph.cloudPc" would be named CloudPc, which microsoft.graph.cloudPC already uses`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, tt.docs...)
+			var errs Errors
+			require.True(t, errors.As(err, &errs), "want Errors, got %v", err)
+			var got []string
+			for _, e := range errs {
+				got = append(got, e.Error())
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestLowerCloudPC(t *testing.T) {
+	pkg, err := load(t,
+		Document{File: "entity.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.entity","type":"object",
+			"properties":{"id":{"type":"string"},"@odata.type":{"type":"string"}},
+			"discriminator":{"propertyName":"@odata.type","mapping":{"#microsoft.graph.cloudPC":"#/components/schemas/microsoft.graph.cloudPC"}}}`)},
+		Document{File: "pc.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.cloudPC","allOf":[
+			{"$ref":"#/components/schemas/microsoft.graph.entity"},
+			{"type":"object","required":["@odata.type"],"properties":{"aadDeviceId":{"type":"string","nullable":true},
+			 "provisioningType":{"anyOf":[{"$ref":"#/components/schemas/microsoft.graph.cloudPcProvisioningType"},{"type":"object","nullable":true}]},
+			 "@odata.type":{"type":"string"}}}],"x-ms-discriminator-value":"#microsoft.graph.cloudPC"}`)},
+		Document{File: "enum.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.cloudPcProvisioningType","type":"string","enum":["dedicated","shared","unknownFutureValue","sharedByUser"]}`)},
+	)
+	require.NoError(t, err)
+	require.Len(t, pkg.Structs, 2)
+	pc, entity := pkg.Structs[0], pkg.Structs[1]
+	assert.Equal(t, "CloudPC", pc.Name.Name)
+	assert.Same(t, entity, pc.Base)
+	assert.Equal(t, "#microsoft.graph.cloudPC", pc.ODataType)
+	require.Len(t, pc.Fields, 2, "@odata.type stays on the root")
+	assert.Equal(t, "AadDeviceID", pc.Fields[0].Name)
+	assert.True(t, pc.Fields[0].Nullable)
+	assert.Equal(t, KindEnum, pc.Fields[1].Type.Kind)
+	assert.True(t, pc.Fields[1].Nullable, "anyOf with a nullable object is a nullable reference")
+
+	require.NotNil(t, entity.Poly)
+	assert.Equal(t, "AnyEntity", entity.Poly.Interface.Name)
+	assert.Equal(t, "ODataType", entity.Poly.Field.Name)
+	require.Len(t, entity.Poly.Cases, 1)
+	assert.Equal(t, "microsoft.graph.cloudPC", entity.Poly.Cases[0].Key)
+
+	members := pkg.Enums[0].Members
+	assert.True(t, pkg.Enums[0].Evolvable)
+	assert.False(t, members[1].OptInOnly)
+	assert.True(t, members[2].IsSentinel)
+	assert.True(t, members[3].OptInOnly, "members after unknownFutureValue are opt-in")
+}

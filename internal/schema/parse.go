@@ -29,7 +29,11 @@ type Document struct {
 func ReadInput(fsys fs.FS, name, display string) ([]Document, error) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: %w", display, err)
 	}
 	if !info.IsDir() {
 		data, err := fs.ReadFile(fsys, name)

@@ -1,0 +1,22 @@
+# The README's two commands are the source of truth; these are shortcuts.
+.PHONY: generate test update check fuzz ci
+
+generate: ## regenerate generated/ from schemas/
+	go run ./cmd/graphgen
+
+test: ## run every test
+	go test ./...
+
+update: ## rewrite generated/ and every golden file
+	go run ./cmd/graphgen
+	go test ./... -update
+
+check: ## what CI runs: vet, tests, drift check
+	bash .ci/run
+
+fuzz: ## run the fuzz targets for a while each (FUZZTIME=1m)
+	go test ./internal/behaviour -run XXX -fuzz FuzzDecodeAnyDirectoryObject -fuzztime $${FUZZTIME:-1m}
+	for f in $$(go test ./internal/support -list 'Fuzz.*' | grep ^Fuzz); do \
+		go test ./internal/support -run XXX -fuzz "^$$f$$" -fuzztime $${FUZZTIME:-1m} || exit 1; done
+
+ci: check

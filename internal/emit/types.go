@@ -43,6 +43,30 @@ func optType(t *schema.Type) *jen.Statement {
 	return jen.Id("Opt").Index(goType(t))
 }
 
+// scalarHelper names the support helper that reads or writes one scalar:
+// prefix "read" or "write" plus a suffix per kind, instantiated with the Go
+// type where the helper is generic: readStringAs[DateTime], writeBoolAs.
+func scalarHelper(prefix string, t *schema.Type) *jen.Statement {
+	switch t.Kind {
+	case schema.KindString, schema.KindFormatted, schema.KindEnum:
+		return jen.Id(prefix + "StringAs").Index(ident(t.Name))
+	case schema.KindBool:
+		return jen.Id(prefix + "BoolAs")
+	case schema.KindInt:
+		return jen.Id(prefix + "IntAs").Index(ident(t.Name))
+	case schema.KindUint:
+		return jen.Id(prefix + "UintAs").Index(ident(t.Name))
+	case schema.KindFloat:
+		if t.Bits == 32 {
+			return jen.Id(prefix + "Float32As").Index(ident(t.Name))
+		}
+		return jen.Id(prefix + "Float64As").Index(ident(t.Name))
+	case schema.KindDecimal:
+		return jen.Id(prefix + "DecimalAs")
+	}
+	return jen.Id(prefix + "RawAs")
+}
+
 // reader returns a func(r *jsonReader) T expression that reads one value.
 //
 //	readStringAs[string]
@@ -51,18 +75,6 @@ func optType(t *schema.Type) *jen.Statement {
 //	func(r *jsonReader) []CloudPC { return readSlice(r, readModelValue[CloudPC]) }
 func reader(t *schema.Type) jen.Code {
 	switch t.Kind {
-	case schema.KindString, schema.KindFormatted, schema.KindEnum:
-		return jen.Id("readStringAs").Index(ident(t.Name))
-	case schema.KindBool:
-		return jen.Id("readBoolAs")
-	case schema.KindInt:
-		return jen.Id("readIntAs").Index(ident(t.Name))
-	case schema.KindUint:
-		return jen.Id("readUintAs").Index(ident(t.Name))
-	case schema.KindFloat:
-		return jen.Id(floatHelper("read", t)).Index(ident(t.Name))
-	case schema.KindDecimal:
-		return jen.Id("readDecimalAs")
 	case schema.KindStruct:
 		return jen.Id("readModel").Index(ident(t.Name))
 	case schema.KindInterface:
@@ -72,7 +84,7 @@ func reader(t *schema.Type) jen.Code {
 			jen.Return(jen.Id("readSlice").Call(jen.Id("r"), itemReader(t))),
 		)
 	}
-	return jen.Id("readRawAs")
+	return scalarHelper("read", t)
 }
 
 // itemReader reads one array item.
@@ -89,26 +101,12 @@ func itemReader(t *schema.Type) jen.Code {
 // writer returns a func(w *jsonWriter, v T) expression that writes one value.
 func writer(t *schema.Type) jen.Code {
 	switch t.Kind {
-	case schema.KindString, schema.KindFormatted, schema.KindEnum:
-		return jen.Id("writeStringAs").Index(ident(t.Name))
-	case schema.KindBool:
-		return jen.Id("writeBoolAs")
-	case schema.KindInt:
-		return jen.Id("writeIntAs").Index(ident(t.Name))
-	case schema.KindUint:
-		return jen.Id("writeUintAs").Index(ident(t.Name))
-	case schema.KindFloat:
-		return jen.Id(floatHelper("write", t)).Index(ident(t.Name))
-	case schema.KindDecimal:
-		return jen.Id("writeDecimalAs")
-	case schema.KindStruct:
+	case schema.KindStruct, schema.KindInterface:
 		return jen.Id("writeModel").Index(goType(t))
-	case schema.KindInterface:
-		return jen.Id("writeModel").Index(ident(t.Name))
 	case schema.KindArray:
 		return arrayWriter(t)
 	}
-	return jen.Id("writeRawAs")
+	return scalarHelper("write", t)
 }
 
 // arrayWriter writes a slice; slices of structs are written by reference.
@@ -123,11 +121,4 @@ func arrayWriter(t *schema.Type) jen.Code {
 		write = jen.Id("writeNullable").Call(write)
 	}
 	return jen.Func().Add(params).Block(jen.Id("writeSlice").Call(jen.Id("w"), jen.Id("items"), write))
-}
-
-func floatHelper(prefix string, t *schema.Type) string {
-	if t.Bits == 32 {
-		return prefix + "Float32As"
-	}
-	return prefix + "Float64As"
 }

@@ -36,8 +36,8 @@ func TestCloudPCDecodesDocsExample(t *testing.T) {
 	modified, err := pc.LastModifiedDateTime.Get().Time()
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2020, 11, 3, 10, 29, 57, 0, time.UTC), modified)
-	assert.True(t, pc.ImageDisplayName.HasValue())
-	assert.True(t, pc.GracePeriodEndDateTime.HasValue())
+	assert.False(t, pc.ImageDisplayName.IsAbsent())
+	assert.False(t, pc.GracePeriodEndDateTime.IsNull())
 
 	var names []string
 	for _, p := range pc.Extra {

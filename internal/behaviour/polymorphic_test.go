@@ -44,7 +44,7 @@ func TestPolymorphicPropertiesDispatchAtEveryDepth(t *testing.T) {
 	inner, ok := group.Members.Get()[0].(*poly.User)
 	require.True(t, ok, "a polymorphic array inside a subtype dispatches too, got %T", group.Members.Get()[0])
 	assert.False(t, inner.AccountEnabled.Get())
-	assert.True(t, inner.AccountEnabled.HasValue())
+	assert.False(t, inner.AccountEnabled.IsAbsent())
 
 	role, ok := members[1].(*poly.DirectoryObject)
 	require.True(t, ok, "an unknown subtype decodes as the static type, got %T", members[1])

@@ -30,7 +30,7 @@ func readOpt[T any](r *jsonReader, o *Opt[T], read func(r *jsonReader) T) {
 		o.SetNull()
 		return
 	}
-	o.Set(read(r))
+	*o = Some(read(r))
 }
 
 // readSlice reads a JSON array; [] gives an empty, non-nil slice.

@@ -269,26 +269,3 @@ func checkItems[T any](c *validator, name string, o Opt[[]T], check func(c *vali
 	}
 	c.leave()
 }
-
-// checkModelItem validates one struct or polymorphic item.
-func checkModelItem[T jsonValidatable](c *validator, v *T) {
-	if any(*v) != nil {
-		(*v).validate(c)
-	}
-}
-
-// checkModelRef validates one item of a slice of structs.
-func checkModelRef[T any, P interface {
-	*T
-	jsonValidatable
-}](c *validator, v *T) {
-	P(v).validate(c)
-}
-
-// checkEnumItem validates one enum item.
-func checkEnumItem[T interface {
-	~string
-	IsKnown() bool
-}](c *validator, v *T) {
-	checkEnumValue(c, *v)
-}

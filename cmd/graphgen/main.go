@@ -45,12 +45,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 const usage = `usage:
   graphgen                  regenerate generated/graph from the embedded schemas/ (run in the graphgen repository)
-  graphgen generate -in PATH [-in PATH...] -out DIR [-package NAME]
+  graphgen generate -in PATH [-in PATH...] -out DIR [-package NAME] [-types A,B [-subtypes]] [-allow-missing-refs]
                             PATH is a folder of per-schema JSON Schema files or an OpenAPI 3.x document (JSON or YAML)
 
 Examples:
   graphgen generate -in openapi.yaml -out internal/graph -package graph
   graphgen generate -in schemas/ -out graph
+  graphgen generate -in openapi.yaml -out graph -types microsoft.graph.user,microsoft.graph.cloudPC -allow-missing-refs
 `
 
 // generateDefault regenerates the repository's committed output.
@@ -60,7 +61,7 @@ func generateDefault(ctx context.Context, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return 2
 	}
-	return generate(ctx, job{docs: docs, out: "generated/graph", pkg: "graph", source: "schemas/"}, stdout, stderr)
+	return generate(ctx, job{docs: docs, out: "generated/graph", pkg: "graph"}, stdout, stderr)
 }
 
 // multiFlag collects a repeatable string flag.
@@ -76,8 +77,15 @@ func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	fs.Var(&inputs, "in", "input: a folder of schema files or an OpenAPI document (repeatable)")
 	out := fs.String("out", "", "output directory")
 	pkg := fs.String("package", "graph", "Go package name")
+	var opts schema.Options
+	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "generate references to missing schemas as raw JSON, with a warning, instead of failing")
+	types := fs.String("types", "", "comma-separated schema names: generate only these and their closure (bases, property types)")
+	fs.BoolVar(&opts.Subtypes, "subtypes", false, "with -types, also generate every schema derived from a selected one")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *types != "" {
+		opts.Types = strings.Split(*types, ",")
 	}
 	if len(inputs) == 0 || *out == "" || fs.NArg() > 0 {
 		fmt.Fprint(stderr, "graphgen generate: -in and -out are required\n", usage)
@@ -92,7 +100,7 @@ func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		}
 		docs = append(docs, d...)
 	}
-	return generate(ctx, job{docs: docs, out: *out, pkg: *pkg, source: strings.Join(inputs, ", ")}, stdout, stderr)
+	return generate(ctx, job{docs: docs, out: *out, pkg: *pkg, opts: opts}, stdout, stderr)
 }
 
 // job is one generation: inputs in, package out.
@@ -100,25 +108,25 @@ type job struct {
 	docs   []schema.Document
 	out    string
 	pkg    string
-	source string
+	opts   schema.Options
 }
 
 func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 	start := time.Now()
-	pkg, err := schema.Load(ctx, j.docs, schema.Options{})
+	pkg, err := schema.Load(ctx, j.docs, j.opts)
 	var problems schema.Errors
 	if errors.As(err, &problems) {
-		for _, p := range problems {
-			fmt.Fprintln(stderr, p)
-		}
-		fmt.Fprintf(stderr, "graphgen: %d problem(s) in the input; nothing was written\n", len(problems))
+		reportProblems(stderr, problems)
 		return 1
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return 2
 	}
-	files, err := emit.Emit(pkg, emit.Options{PackageName: j.pkg, Source: j.source})
+	for _, w := range pkg.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	files, err := emit.Emit(pkg, emit.Options{PackageName: j.pkg})
 	if err == nil {
 		err = writeAtomically(j.out, files)
 	}
@@ -139,4 +147,19 @@ func readInput(p string) ([]schema.Document, error) {
 		return nil, err
 	}
 	return schema.ReadInput(os.DirFS(filepath.Dir(abs)), filepath.Base(abs), filepath.ToSlash(filepath.Clean(p)))
+}
+
+// reportProblems lists every problem, with a hint for missing references.
+func reportProblems(stderr io.Writer, problems schema.Errors) {
+	missing := 0
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+		if p.Kind == "dangling-ref" {
+			missing++
+		}
+	}
+	fmt.Fprintf(stderr, "graphgen: %d problem(s) in the input; nothing was written\n", len(problems))
+	if missing > 0 {
+		fmt.Fprintf(stderr, "graphgen: %d reference(s) to missing schemas; -allow-missing-refs generates them as raw JSON\n", missing)
+	}
 }

@@ -56,7 +56,7 @@ func TestOutputIsDeterministic(t *testing.T) {
 func generateAll(t *testing.T, docs []schema.Document) []emit.File {
 	pkg, err := schema.Load(context.Background(), docs, schema.Options{})
 	require.NoError(t, err)
-	files, err := emit.Emit(pkg, emit.Options{PackageName: "graph", Source: "schemas/"})
+	files, err := emit.Emit(pkg, emit.Options{PackageName: "graph"})
 	require.NoError(t, err)
 	return files
 }

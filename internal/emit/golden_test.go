@@ -39,7 +39,7 @@ func runGoldenCase(t *testing.T, dir string) {
 	}
 	require.NoFileExists(t, errFile, "the input was expected to be rejected")
 	name := filepath.Base(dir)
-	files, err := emit.Emit(pkg, emit.Options{PackageName: strings.ReplaceAll(name, "-", ""), Source: name + "/input"})
+	files, err := emit.Emit(pkg, emit.Options{PackageName: strings.ReplaceAll(name, "-", "")})
 	require.NoError(t, err)
 	compareDir(t, filepath.Join(dir, "expected"), files)
 }

@@ -56,7 +56,13 @@ func (es Errors) Unwrap() []error {
 
 // problems collects errors during one Load.
 type problems struct {
-	list Errors
+	list     Errors
+	warnings Errors
+}
+
+// warn records a problem that does not stop the run.
+func (p *problems) warn(at Origin, kind, format string, args ...any) {
+	p.warnings = append(p.warnings, &Error{Origin: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (p *problems) add(at Origin, kind, format string, args ...any) {
@@ -69,12 +75,25 @@ func (p *problems) result(docs map[string][]byte) error {
 	if len(p.list) == 0 {
 		return nil
 	}
-	for _, e := range p.list {
+	locateAll(p.list, docs)
+	return p.list
+}
+
+// warningList returns the warnings, located and sorted.
+func (p *problems) warningList(docs map[string][]byte) Errors {
+	locateAll(p.warnings, docs)
+	return p.warnings
+}
+
+// locateAll finds each error's line and column and sorts the list by
+// file and position.
+func locateAll(list Errors, docs map[string][]byte) {
+	for _, e := range list {
 		if e.Line == 0 {
 			e.Line, e.Column = locate(docs[e.Origin.File], e.Origin.Pointer)
 		}
 	}
-	slices.SortStableFunc(p.list, func(a, b *Error) int {
+	slices.SortStableFunc(list, func(a, b *Error) int {
 		return cmp.Or(
 			cmp.Compare(a.Origin.File, b.Origin.File),
 			cmp.Compare(a.Line, b.Line),
@@ -82,5 +101,4 @@ func (p *problems) result(docs map[string][]byte) error {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	return p.list
 }

@@ -13,6 +13,7 @@ type Package struct {
 	Structs  []*Struct  // object schemas, sorted by Go name
 	Enums    []*Enum    // string enum schemas, sorted by Go name
 	Patterns []*Pattern // distinct regular expressions used by validators, sorted by Name
+	Warnings Errors     // problems that did not stop the run, e.g. missing references allowed by Options
 }
 
 // Ident is a Go identifier, optionally qualified by an import path.

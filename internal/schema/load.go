@@ -6,9 +6,20 @@ import (
 	"slices"
 )
 
-// Options controls Load. It is empty today; later options (missing-ref
-// policy, type subsets) are added here, never read from globals.
-type Options struct{}
+// Options controls Load; nothing is read from globals.
+type Options struct {
+	// AllowMissingRefs turns each reference to a schema that is not in the
+	// input into a raw JSON value (json.RawMessage), reported as a warning,
+	// instead of an error. Graph v1.0 has three such references.
+	AllowMissingRefs bool
+	// Types, when not empty, limits the package to these schemas (by name,
+	// e.g. "microsoft.graph.user") and their closure: bases, property and
+	// item types, and with Subtypes every schema derived from one of them.
+	Types []string
+	// Subtypes adds, to a Types subset, the schemas derived from its members,
+	// so that polymorphic values decode to their concrete types.
+	Subtypes bool
+}
 
 // Load parses docs and lowers every schema in them to a Package. All
 // problems of the run are returned together as Errors.
@@ -18,7 +29,7 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	pkg := newLowerer(raws, &p).lower()
+	pkg := newLowerer(raws, selectSubset(raws, opts, &p), opts, &p).lower()
 	data := make(map[string][]byte, len(docs))
 	for _, d := range docs {
 		data[d.File] = d.Data
@@ -26,6 +37,7 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 	if err := p.result(data); err != nil {
 		return nil, err
 	}
+	pkg.Warnings = p.warningList(data)
 	return pkg, nil
 }
 

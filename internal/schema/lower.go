@@ -20,9 +20,10 @@ var reservedNames = []string{
 
 // lowerer turns parsed schemas into the IR. It is used once per Load.
 type lowerer struct {
+	opts     Options
 	p        *problems
-	raws     []rawSchema // sorted by name
-	byName   map[string]*rawSchema
+	raws     []rawSchema           // the schemas to generate, sorted by name
+	byName   map[string]*rawSchema // every schema of the input, for resolving references
 	structs  map[string]*Struct // by schema name
 	enums    map[string]*Enum   // by schema name
 	patterns map[string]*Pattern
@@ -30,21 +31,27 @@ type lowerer struct {
 	folded   map[string]string
 }
 
-func newLowerer(raws []rawSchema, p *problems) *lowerer {
+func newLowerer(all, raws []rawSchema, opts Options, p *problems) *lowerer {
 	l := &lowerer{
+		opts:     opts,
 		p:        p,
 		raws:     raws,
-		byName:   make(map[string]*rawSchema, len(raws)),
+		byName:   indexByName(all),
 		structs:  map[string]*Struct{},
 		enums:    map[string]*Enum{},
 		patterns: map[string]*Pattern{},
 		names:    newNameSet(reservedNames...),
 		folded:   map[string]string{},
 	}
-	for i := range raws {
-		l.byName[raws[i].Name] = &raws[i]
-	}
 	return l
+}
+
+func indexByName(raws []rawSchema) map[string]*rawSchema {
+	m := make(map[string]*rawSchema, len(raws))
+	for i := range raws {
+		m[raws[i].Name] = &raws[i]
+	}
+	return m
 }
 
 // lower runs the passes in order: declare every type and its name, link
@@ -176,7 +183,11 @@ func (l *lowerer) resolveRef(ref string, at Origin) *rawSchema {
 		return nil
 	}
 	target := l.byName[name]
-	if target == nil {
+	switch {
+	case target != nil:
+	case l.opts.AllowMissingRefs:
+		l.p.warn(at, "dangling-ref", "$ref to missing schema %q; its values are kept as raw JSON", name)
+	default:
 		l.p.add(at, "dangling-ref", "$ref to missing schema %q", name)
 	}
 	return target

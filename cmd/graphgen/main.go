@@ -105,10 +105,10 @@ func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) i
 
 // job is one generation: inputs in, package out.
 type job struct {
-	docs   []schema.Document
-	out    string
-	pkg    string
-	opts   schema.Options
+	docs []schema.Document
+	out  string
+	pkg  string
+	opts schema.Options
 }
 
 func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {

@@ -24,8 +24,8 @@ type lowerer struct {
 	p        *problems
 	raws     []rawSchema           // the schemas to generate, sorted by name
 	byName   map[string]*rawSchema // every schema of the input, for resolving references
-	structs  map[string]*Struct // by schema name
-	enums    map[string]*Enum   // by schema name
+	structs  map[string]*Struct    // by schema name
+	enums    map[string]*Enum      // by schema name
 	patterns map[string]*Pattern
 	names    *nameSet // package-level Go identifiers
 	folded   map[string]string

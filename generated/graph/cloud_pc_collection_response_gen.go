@@ -16,7 +16,18 @@ var (
 	_ json.Marshaler   = (*CloudPCCollectionResponse)(nil)
 	_ json.Unmarshaler = (*CloudPCCollectionResponse)(nil)
 	_ Model            = (*CloudPCCollectionResponse)(nil)
+	_ Page[CloudPC]    = (*CloudPCCollectionResponse)(nil)
 )
+
+// Items returns the items of this page.
+func (v *CloudPCCollectionResponse) Items() []CloudPC {
+	return v.Value.Get()
+}
+
+// NextLink returns the URL of the next page, or "" on the last page.
+func (v *CloudPCCollectionResponse) NextLink() string {
+	return v.ODataNextLink.Get()
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.

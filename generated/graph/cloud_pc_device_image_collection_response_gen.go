@@ -14,10 +14,21 @@ type CloudPcDeviceImageCollectionResponse struct {
 }
 
 var (
-	_ json.Marshaler   = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ json.Unmarshaler = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ Model            = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ json.Marshaler           = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ json.Unmarshaler         = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ Model                    = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ Page[CloudPcDeviceImage] = (*CloudPcDeviceImageCollectionResponse)(nil)
 )
+
+// Items returns the items of this page.
+func (v *CloudPcDeviceImageCollectionResponse) Items() []CloudPcDeviceImage {
+	return v.Value.Get()
+}
+
+// NextLink returns the URL of the next page, or "" on the last page.
+func (v *CloudPcDeviceImageCollectionResponse) NextLink() string {
+	return v.ODataNextLink.Get()
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.

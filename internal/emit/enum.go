@@ -16,6 +16,9 @@ func enumFile(e *schema.Enum, opts Options) *jen.File {
 		f.Add(enumConsts(e))
 	}
 	f.Add(isKnownMethod(e))
+	if e.Flags {
+		f.Add(flagsMethods(e))
+	}
 	return f
 }
 
@@ -31,6 +34,12 @@ func enumDecl(e *schema.Enum) jen.Code {
 			e.Name.Name, e.SchemaName, flagsExample(e))
 	}
 	note := "Any string decodes and encodes unchanged, so members newer than the schema are kept; IsKnown tells the members the schema lists from newer ones."
+	if len(e.Members) == 0 {
+		note = "The schema lists no members: any string is a value, none is known, and Validate accepts all."
+	}
+	if e.Flags {
+		note += " Has tests for one flag, Flags lists them, and FlagsOf builds a set."
+	}
 	doc := docComment(lead, e.Doc, e.Deprecation) + "\n\n" + docText(note)
 	return comment(doc).Line().Type().Add(ident(e.Name)).String()
 }
@@ -97,4 +106,20 @@ func isKnownMethod(e *schema.Enum) jen.Code {
 	}
 	return comment("IsKnown reports whether v is a member the schema lists.").Line().
 		Func().Params(recv).Id("IsKnown").Params().Bool().Block(body...)
+}
+
+// flagsMethods are the set operations of a flags enum.
+//
+//	func (v Modes) Has(flag Modes) bool { return flagsHas(string(v), string(flag)) }
+//	func (v Modes) Flags() []Modes      { return flagsSplit[Modes](string(v)) }
+func flagsMethods(e *schema.Enum) jen.Code {
+	recv := jen.Id("v").Add(ident(e.Name))
+	return jen.Comment("Has reports whether the set v contains flag.").Line().
+		Func().Params(recv.Clone()).Id("Has").Params(jen.Id("flag").Add(ident(e.Name))).Bool().Block(
+		jen.Return(jen.Id("flagsHas").Call(jen.String().Parens(jen.Id("v")), jen.String().Parens(jen.Id("flag")))),
+	).Line().Line().
+		Comment("Flags returns the flags of the set v in the order they are written, unknown ones included.").Line().
+		Func().Params(recv).Id("Flags").Params().Index().Add(ident(e.Name)).Block(
+		jen.Return(jen.Id("flagsSplit").Index(ident(e.Name)).Call(jen.String().Parens(jen.Id("v")))),
+	)
 }

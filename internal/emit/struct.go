@@ -20,6 +20,9 @@ func structFile(s *schema.Struct, opts Options) *jen.File {
 		f.Add(decodeAnyFunc(s))
 		f.Add(newAnyFunc(s))
 	}
+	if s.Page != nil {
+		f.Add(pageMethods(s))
+	}
 	f.Add(unmarshalMethod(s))
 	f.Add(decodeMethod(s))
 	f.Add(decodeFieldMethod(s))
@@ -65,6 +68,12 @@ func fieldDoc(fd *schema.Field) string {
 	if fd.Discriminator {
 		lead += " It names the concrete type of a polymorphic value, e.g. \"#microsoft.graph.user\"; decoding fills it in when the payload has it."
 	}
+	if fd.Navigation {
+		lead += fmt.Sprintf(" Navigation property: present only when requested with $expand; bind it in requests with %q.", fd.JSONName+"@odata.bind")
+	}
+	if fd.ReadOnly {
+		lead += " Read-only: Graph ignores it in requests."
+	}
 	return docComment(lead, fd.Doc, fd.Deprecation)
 }
 
@@ -86,6 +95,9 @@ func assertions(s *schema.Struct) jen.Code {
 		if b.Poly != nil {
 			defs = append(defs, jen.Id("_").Add(ident(b.Poly.Interface)).Op("=").Add(nilPtr.Clone()))
 		}
+	}
+	if s.Page != nil {
+		defs = append(defs, jen.Id("_").Id("Page").Index(elemType(s.Page.Items.Type)).Op("=").Add(nilPtr.Clone()))
 	}
 	return jen.Var().Defs(defs...)
 }
@@ -141,4 +153,20 @@ func accessorMethod(s *schema.Struct) jen.Code {
 // recv is the receiver of every method: (v *CloudPC).
 func recv(s *schema.Struct) jen.Code {
 	return jen.Id("v").Op("*").Add(ident(s.Name))
+}
+
+// pageMethods make a collection response a Page of its items.
+//
+//	func (v *CloudPCCollectionResponse) Items() []CloudPC { return v.Value.Get() }
+//	func (v *CloudPCCollectionResponse) NextLink() string { return v.ODataNextLink.Get() }
+func pageMethods(s *schema.Struct) jen.Code {
+	p := s.Page
+	return jen.Comment("Items returns the items of this page.").Line().
+		Func().Params(recv(s)).Id("Items").Params().Add(goType(p.Items.Type)).Block(
+		jen.Return(jen.Id("v").Dot(p.Items.Name).Dot("Get").Call()),
+	).Line().Line().
+		Comment("NextLink returns the URL of the next page, or \"\" on the last page.").Line().
+		Func().Params(recv(s)).Id("NextLink").Params().String().Block(
+		jen.Return(jen.Id("v").Dot(p.NextLink.Name).Dot("Get").Call()),
+	)
 }

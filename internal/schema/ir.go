@@ -44,6 +44,7 @@ type Struct struct {
 	Fields      []*Field     // own properties only, in schema order
 	ODataType   string       // this type's @odata.type value, e.g. "#microsoft.graph.cloudPC"; "" when none
 	Poly        *Poly        // non-nil when other generated types derive from this one
+	Page        *Page        // non-nil for a collection response: a page of Page.Items
 	Origin      Origin
 }
 
@@ -68,6 +69,13 @@ type Poly struct {
 	Cases     []*Dispatch // every generated descendant with a discriminator value, sorted by Value
 }
 
+// Page describes a collection response (Graph's XCollectionResponse): one
+// page of a collection, with the link to the next.
+type Page struct {
+	Items    *Field // the "value" array, e.g. CloudPCCollectionResponse.Value
+	NextLink *Field // "@odata.nextLink", declared on the struct or a base
+}
+
 // Dispatch is one entry of a discriminator table.
 type Dispatch struct {
 	Value  string  // e.g. "#microsoft.graph.cloudPC"
@@ -83,6 +91,7 @@ type Field struct {
 	Nullable      bool         // JSON null is a valid value
 	Required      bool         // the property must be present (the discriminator never is)
 	ReadOnly      bool         // Graph ignores the property in requests
+	Navigation    bool         // x-ms-navigationProperty: present only when $expand-ed
 	Discriminator bool         // this is the @odata.type property of a root
 	Doc           string       // property description, plain text
 	Deprecation   *Deprecation // nil unless deprecated

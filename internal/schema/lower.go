@@ -14,7 +14,7 @@ import (
 var reservedNames = []string{
 	"Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
 	"Decimal", "DecodeError", "Duration", "DurationOf", "Model", "New",
-	"Null", "Opt", "Properties", "Property", "Some", "TimeOfDay",
+	"FlagsOf", "Null", "Opt", "Page", "Properties", "Property", "Some", "TimeOfDay",
 	"TimeOfDayOf", "UUID", "ValidationError", "ValidationErrors",
 }
 
@@ -85,6 +85,7 @@ func (l *lowerer) lower() *Package {
 		s.Fields = l.lowerFields(s, l.byName[s.SchemaName])
 	}
 	linkDiscriminators(pkg.Structs)
+	assignPages(pkg.Structs)
 	sortByName(pkg)
 	for _, pat := range l.patterns {
 		pkg.Patterns = append(pkg.Patterns, pat)

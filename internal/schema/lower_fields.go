@@ -57,6 +57,7 @@ func (l *lowerer) lowerField(name string, ref *openapi3.SchemaRef, at Origin) *F
 	if ref.Value != nil {
 		f.Doc = ref.Value.Description
 		f.ReadOnly = ref.Value.ReadOnly
+		f.Navigation, _ = ref.Value.Extensions["x-ms-navigationProperty"].(bool)
 		f.Deprecation = deprecationOf(ref.Value)
 	}
 	return f
@@ -89,4 +90,28 @@ func (l *lowerer) reservedFieldNames(s *Struct) []string {
 		}
 	}
 	return append(names, "As"+s.Name.Name)
+}
+
+// assignPages marks collection responses: structs with a "value" array
+// whose chain declares "@odata.nextLink". A struct whose chain already has a
+// field named Items or NextLink keeps its fields and gets no page methods.
+func assignPages(structs []*Struct) {
+	for _, s := range structs {
+		var items, next *Field
+		names := map[string]bool{}
+		for t := s; t != nil; t = t.Base {
+			for _, f := range t.Fields {
+				names[f.Name] = true
+				switch {
+				case t == s && f.JSONName == "value" && f.Type.Kind == KindArray:
+					items = f
+				case f.JSONName == "@odata.nextLink" && f.Type.Kind == KindString:
+					next = f
+				}
+			}
+		}
+		if items != nil && next != nil && !names["Items"] && !names["NextLink"] {
+			s.Page = &Page{Items: items, NextLink: next}
+		}
+	}
 }

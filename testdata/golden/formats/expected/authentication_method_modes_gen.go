@@ -6,7 +6,8 @@ package formats
 // comma-separated set of members, such as "password,voice".
 //
 // Any string decodes and encodes unchanged, so members newer than the schema are kept; IsKnown tells
-// the members the schema lists from newer ones.
+// the members the schema lists from newer ones. Has tests for one flag, Flags lists them, and FlagsOf
+// builds a set.
 type AuthenticationMethodModes string
 
 const (
@@ -37,4 +38,14 @@ func (v AuthenticationMethodModes) IsKnown() bool {
 	return flagsKnown(string(v), func(flag string) bool {
 		return AuthenticationMethodModes(flag).IsKnown()
 	})
+}
+
+// Has reports whether the set v contains flag.
+func (v AuthenticationMethodModes) Has(flag AuthenticationMethodModes) bool {
+	return flagsHas(string(v), string(flag))
+}
+
+// Flags returns the flags of the set v in the order they are written, unknown ones included.
+func (v AuthenticationMethodModes) Flags() []AuthenticationMethodModes {
+	return flagsSplit[AuthenticationMethodModes](string(v))
 }

@@ -208,3 +208,45 @@ func flagsKnown(v string, known func(flag string) bool) bool {
 	}
 	return true
 }
+
+// Page is one page of a Graph collection, as GET on a collection returns
+// it: every generated collection response (CloudPCCollectionResponse, …) is
+// a Page of its item type. Follow NextLink until it is "" to read them all.
+type Page[T any] interface {
+	Items() []T
+	// NextLink is the URL of the next page, "" on the last one.
+	NextLink() string
+}
+
+// FlagsOf joins flags into one value of a flags enum: FlagsOf(ModeA, ModeB)
+// is "modeA,modeB".
+func FlagsOf[T ~string](flags ...T) T {
+	parts := make([]string, len(flags))
+	for i, f := range flags {
+		parts[i] = string(f)
+	}
+	return T(strings.Join(parts, ","))
+}
+
+// flagsSplit returns the flags of a comma-separated value, in order.
+func flagsSplit[T ~string](v string) []T {
+	if v == "" {
+		return nil
+	}
+	parts := strings.Split(v, ",")
+	out := make([]T, len(parts))
+	for i, p := range parts {
+		out[i] = T(strings.TrimSpace(p))
+	}
+	return out
+}
+
+// flagsHas reports whether a comma-separated value contains flag.
+func flagsHas(v, flag string) bool {
+	for _, f := range strings.Split(v, ",") {
+		if strings.TrimSpace(f) == flag {
+			return true
+		}
+	}
+	return false
+}

@@ -14,10 +14,21 @@ type DirectoryObjectCollectionResponse struct {
 }
 
 var (
-	_ json.Marshaler   = (*DirectoryObjectCollectionResponse)(nil)
-	_ json.Unmarshaler = (*DirectoryObjectCollectionResponse)(nil)
-	_ Model            = (*DirectoryObjectCollectionResponse)(nil)
+	_ json.Marshaler           = (*DirectoryObjectCollectionResponse)(nil)
+	_ json.Unmarshaler         = (*DirectoryObjectCollectionResponse)(nil)
+	_ Model                    = (*DirectoryObjectCollectionResponse)(nil)
+	_ Page[AnyDirectoryObject] = (*DirectoryObjectCollectionResponse)(nil)
 )
+
+// Items returns the items of this page.
+func (v *DirectoryObjectCollectionResponse) Items() []AnyDirectoryObject {
+	return v.Value.Get()
+}
+
+// NextLink returns the URL of the next page, or "" on the last page.
+func (v *DirectoryObjectCollectionResponse) NextLink() string {
+	return v.ODataNextLink.Get()
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.

@@ -12,7 +12,8 @@ type Group struct {
 	DisplayName Opt[string]
 	// MailEnabled is "mailEnabled".
 	MailEnabled Opt[bool]
-	// Members is "members".
+	// Members is "members". Navigation property: present only when requested with $expand; bind it in
+	// requests with "members@odata.bind".
 	Members Opt[[]AnyDirectoryObject]
 }
 

@@ -18,11 +18,13 @@ type User struct {
 	BusinessPhones Opt[[]Opt[string]]
 	// DisplayName is "displayName".
 	DisplayName Opt[string]
-	// Manager is "manager".
+	// Manager is "manager". Navigation property: present only when requested with $expand; bind it in
+	// requests with "manager@odata.bind".
 	//
 	// The user or contact that is this user's manager.
 	Manager Opt[AnyDirectoryObject]
-	// MemberOf is "memberOf".
+	// MemberOf is "memberOf". Navigation property: present only when requested with $expand; bind it in
+	// requests with "memberOf@odata.bind".
 	//
 	// The groups and directory roles that the user is a member of.
 	MemberOf Opt[[]AnyDirectoryObject]

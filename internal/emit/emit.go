@@ -44,10 +44,10 @@ func Emit(pkg *schema.Package, opts Options) ([]File, error) {
 			files = append(files, File{Name: name, Data: data})
 		}
 	}
-	add("doc_gen.go", docFile(opts))
-	add("registry_gen.go", registryFile(pkg, opts))
+	add("graphgen_doc.go", docFile(opts))
+	add("graphgen_registry.go", registryFile(pkg, opts))
 	if len(pkg.Patterns) > 0 {
-		add("patterns_gen.go", patternsFile(pkg, opts))
+		add("graphgen_patterns.go", patternsFile(pkg, opts))
 	}
 	for _, s := range pkg.Structs {
 		add(fileName(s.Name.Name), structFile(s, opts))
@@ -85,6 +85,10 @@ func numbered(src string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Type files end in "_gen.go"; the package's other files (support code,
+// doc, registry, patterns) start with "graphgen_" and do not, so no schema
+// name can make two files collide.
 
 // fileName is the snake_case file of a type: CloudPCCollectionResponse ->
 // cloud_pc_collection_response_gen.go. The _gen suffix keeps names such as

@@ -1,8 +1,11 @@
 package emit_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,8 +32,40 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// caseOptions is <case>/options.json, for cases that need more than the
+// defaults: Load options, and an input shared with another case.
+type caseOptions struct {
+	Input            string   `json:"input"` // relative to the case, e.g. "../polymorphic/input/openapi.yaml"
+	Types            []string `json:"types"`
+	Subtypes         bool     `json:"subtypes"`
+	AllowMissingRefs bool     `json:"allowMissingRefs"`
+}
+
+func readCaseOptions(t *testing.T, dir string) caseOptions {
+	var opts caseOptions
+	data, err := os.ReadFile(filepath.Join(dir, "options.json"))
+	if os.IsNotExist(err) {
+		return opts
+	}
+	require.NoError(t, err)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&opts))
+	return opts
+}
+
 func runGoldenCase(t *testing.T, dir string) {
-	pkg, err := schema.Load(context.Background(), readCaseInput(t, dir), schema.Options{})
+	opts := readCaseOptions(t, dir)
+	docs := readCaseInput(t, dir)
+	if opts.Input != "" {
+		var err error
+		input := filepath.Join(dir, opts.Input)
+		docs, err = schema.ReadInput(os.DirFS(filepath.Dir(input)), filepath.Base(input), opts.Input)
+		require.NoError(t, err)
+	}
+	pkg, err := schema.Load(context.Background(), docs, schema.Options{
+		Types: opts.Types, Subtypes: opts.Subtypes, AllowMissingRefs: opts.AllowMissingRefs,
+	})
 	errFile := filepath.Join(dir, "expected_error.txt")
 	if err != nil {
 		compareFile(t, errFile, []byte(err.Error()+"\n"))
@@ -38,15 +73,36 @@ func runGoldenCase(t *testing.T, dir string) {
 		return
 	}
 	require.NoFileExists(t, errFile, "the input was expected to be rejected")
+	compareWarnings(t, filepath.Join(dir, "expected_warnings.txt"), pkg.Warnings)
 	name := filepath.Base(dir)
 	files, err := emit.Emit(pkg, emit.Options{PackageName: strings.ReplaceAll(name, "-", "")})
 	require.NoError(t, err)
 	compareDir(t, filepath.Join(dir, "expected"), files)
 }
 
+// compareWarnings compares warnings with a file, which exists only for
+// cases that have warnings.
+func compareWarnings(t *testing.T, path string, warnings schema.Errors) {
+	if len(warnings) == 0 {
+		if *testflag.Update {
+			require.NoError(t, os.RemoveAll(path))
+		}
+		require.NoFileExists(t, path, "the case has no warnings")
+		return
+	}
+	var b strings.Builder
+	for _, w := range warnings {
+		b.WriteString(w.Error() + "\n")
+	}
+	compareFile(t, path, []byte(b.String()))
+}
+
 // readCaseInput reads <case>/input: an OpenAPI document named openapi.*,
 // or else the folder of schema files.
 func readCaseInput(t *testing.T, dir string) []schema.Document {
+	if _, err := os.Stat(filepath.Join(dir, "input")); os.IsNotExist(err) {
+		return nil
+	}
 	fsys := os.DirFS(dir)
 	name := "input"
 	for _, doc := range []string{"openapi.yaml", "openapi.json"} {
@@ -85,4 +141,20 @@ func compareDir(t *testing.T, dir string, files []emit.File) {
 	for _, e := range entries {
 		assert.True(t, want[e.Name()], "extra file %s in %s", e.Name(), dir)
 	}
+}
+
+// TestGoldenPackagesVet builds and vets every golden package: go test
+// ./... skips testdata, so without this a golden that does not compile
+// would pass unnoticed.
+func TestGoldenPackagesVet(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(goldenRoot, "*", "expected"))
+	require.NoError(t, err)
+	require.NotEmpty(t, dirs)
+	args := []string{"vet"}
+	for _, d := range dirs {
+		args = append(args, "./"+filepath.ToSlash(d))
+	}
+	cmd := exec.Command("go", args...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "go vet on the golden packages:\n%s", out)
 }

@@ -63,14 +63,6 @@ components:
 				`a.json:3:9: /properties/e: $ref "other.json#/x": only references to #/components/schemas/NAME are supported`,
 			},
 		},
-		{
-			name: "name clash",
-			docs: []Document{
-				{File: "a.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.cloudPC","type":"object"}`)},
-				{File: "b.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.cloudPc","type":"object"}`)},
-			},
-			want: []string{`b.json:1:1: schema "microsoft.graph.cloudPc" would be named CloudPc, which microsoft.graph.cloudPC already uses`},
-		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,4 +113,29 @@ func TestLowerCloudPC(t *testing.T) {
 	assert.False(t, members[1].OptInOnly)
 	assert.True(t, members[2].IsSentinel)
 	assert.True(t, members[3].OptInOnly, "members after unknownFutureValue are opt-in")
+}
+
+func TestNameClashesResolveDeterministically(t *testing.T) {
+	doc := func(name string) Document {
+		return Document{File: name + ".json", Data: []byte(`{"$id":"#/components/schemas/` + name + `","type":"object"}`)}
+	}
+	docs := []Document{doc("microsoft.graph.security.alert"), doc("microsoft.graph.securityAlert"),
+		doc("microsoft.graph.cloudPc"), doc("microsoft.graph.cloudPC"), doc("microsoft.graph.opt")}
+	for _, order := range [][]Document{docs, {docs[4], docs[3], docs[2], docs[1], docs[0]}} {
+		pkg, err := load(t, order...)
+		require.NoError(t, err)
+		got := map[string]string{}
+		for _, s := range pkg.Structs {
+			got[s.SchemaName] = s.Name.Name
+		}
+		assert.Equal(t, map[string]string{
+			"microsoft.graph.securityAlert":  "SecurityAlert",
+			"microsoft.graph.security.alert": "SecurityAlert2",
+			"microsoft.graph.cloudPC":        "CloudPC",
+			"microsoft.graph.cloudPc":        "CloudPc2",
+			"microsoft.graph.opt":            "Opt2",
+		}, got)
+		require.Len(t, pkg.Warnings, 3)
+		assert.Equal(t, `microsoft.graph.security.alert.json:1:1: schema "microsoft.graph.security.alert" is named SecurityAlert2 because SecurityAlert is microsoft.graph.securityAlert's`, pkg.Warnings[2].Error())
+	}
 }

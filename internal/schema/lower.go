@@ -58,8 +58,8 @@ func indexByName(raws []rawSchema) map[string]*rawSchema {
 // bases, find polymorphic bases, then lower enums and fields, which may refer
 // to any type.
 func (l *lowerer) lower() *Package {
-	for i := range l.raws {
-		l.declare(&l.raws[i])
+	for _, r := range declarationOrder(l.raws) {
+		l.declare(r)
 	}
 	for _, r := range l.raws {
 		if s := l.structs[r.Name]; s != nil {
@@ -123,20 +123,36 @@ func (l *lowerer) declare(r *rawSchema) {
 	}
 }
 
-// typeName claims the Go name of a schema; two schemas that would share a
-// name, also when they differ only in case (file names must differ on
-// case-insensitive file systems), are reported.
+// typeName claims the Go name of a schema. When two schemas would share a
+// name, also when they differ only in case, the one declared first (see
+// declarationOrder) keeps it and the other gets a number: SecurityAlert2.
+// Each such renaming is reported as a warning.
 func (l *lowerer) typeName(r *rawSchema) string {
-	name := typeGoName(r.Name)
-	key := strings.ToLower(name)
-	if other, ok := l.folded[key]; ok || l.names.taken[name] {
-		if other == "" {
-			other = "the generated support code"
+	want := typeGoName(r.Name)
+	name := l.names.claim(want, "")
+	if name != want {
+		owner := "taken by the support code"
+		if other := l.folded[strings.ToLower(want)]; other != "" {
+			owner = other + "'s"
 		}
-		l.p.add(r.Origin, "name-clash", "schema %q would be named %s, which %s already uses", r.Name, name, other)
+		l.p.warn(r.Origin, "name-clash", "schema %q is named %s because %s is %s", r.Name, name, want, owner)
 	}
-	l.folded[key] = r.Name
-	return l.names.claim(name, "Schema")
+	l.folded[strings.ToLower(name)] = r.Name
+	return name
+}
+
+// declarationOrder ranks schemas for claiming Go names: the microsoft.graph
+// namespace before sub-namespaces (fewer dots first), then by name. The
+// order depends only on the names, never on the order of input files.
+func declarationOrder(raws []rawSchema) []*rawSchema {
+	out := make([]*rawSchema, len(raws))
+	for i := range raws {
+		out[i] = &raws[i]
+	}
+	slices.SortStableFunc(out, func(a, b *rawSchema) int {
+		return cmp.Or(cmp.Compare(strings.Count(a.Name, "."), strings.Count(b.Name, ".")), cmp.Compare(a.Name, b.Name))
+	})
+	return out
 }
 
 // structDoc returns the description of an object schema, or of its own

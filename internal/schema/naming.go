@@ -103,29 +103,34 @@ func isWordStart(r []rune, i int) bool {
 	return unicode.IsUpper(prev) && i+1 < len(r) && unicode.IsLower(r[i+1])
 }
 
-// nameSet hands out identifiers that are unique within one scope.
+// nameSet hands out identifiers that are unique within one scope, also
+// when case is ignored: names that differ only in case confuse readers, and
+// type names become file names on case-insensitive file systems.
 type nameSet struct {
-	taken map[string]bool
+	taken map[string]bool // lower-cased
 }
 
 func newNameSet(reserved ...string) *nameSet {
 	s := &nameSet{taken: map[string]bool{}}
 	for _, n := range reserved {
-		s.taken[n] = true
+		s.taken[strings.ToLower(n)] = true
 	}
 	return s
 }
 
-// claim returns name, or name with suffix and then a number appended, whichever
-// is first free, and marks it taken.
+// isTaken reports whether name, ignoring case, is already handed out.
+func (s *nameSet) isTaken(name string) bool { return s.taken[strings.ToLower(name)] }
+
+// claim returns name, or else name with suffix, or else name with suffix
+// and a number from 2 up, whichever is first free, and marks it taken.
 func (s *nameSet) claim(name, suffix string) string {
 	candidate := name
-	for i := 1; s.taken[candidate]; i++ {
+	for i := 1; s.isTaken(candidate); i++ {
 		candidate = name + suffix
 		if i > 1 {
 			candidate += strconv.Itoa(i)
 		}
 	}
-	s.taken[candidate] = true
+	s.taken[strings.ToLower(candidate)] = true
 	return candidate
 }

@@ -50,4 +50,5 @@ func TestNameSetClaimsDeterministicSuffixes(t *testing.T) {
 	assert.Equal(t, "OptSchema2", s.claim("Opt", "Schema"))
 	assert.Equal(t, "Foo", s.claim("Foo", ""))
 	assert.Equal(t, "Foo2", s.claim("Foo", ""))
+	assert.Equal(t, "FOO3", s.claim("FOO", ""), "case is ignored")
 }

@@ -35,6 +35,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "generate":
 		return generateCmd(ctx, args[1:], stdout, stderr)
+	case "verify":
+		return verifyCmd(ctx, args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -47,6 +49,9 @@ const usage = `usage:
   graphgen                  regenerate generated/graph from the embedded schemas/ (run in the graphgen repository)
   graphgen generate -in PATH [-in PATH...] -out DIR [-package NAME] [-types A,B [-subtypes]] [-allow-missing-refs]
                             PATH is a folder of per-schema JSON Schema files or an OpenAPI 3.x document (JSON or YAML)
+  graphgen verify -in PATH [-in PATH...] -payloads FILE.jsonl [-allow-missing-refs] [-keep DIR]
+                            generate PATH into a temporary module, compile it, and run every record of FILE through
+                            decode, encode, compare and Validate; one JSON result a line, then a summary line
 
 Examples:
   graphgen generate -in openapi.yaml -out internal/graph -package graph

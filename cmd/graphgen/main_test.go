@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,4 +112,28 @@ func TestUsageErrors(t *testing.T) {
 	code, _, stderr = runCLI(t, "generate", "-in", "does/not/exist", "-out", t.TempDir())
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "does/not/exist")
+}
+
+func TestVerifySeedSchemas(t *testing.T) {
+	payloads := filepath.Join(t.TempDir(), "p.jsonl")
+	require.NoError(t, os.WriteFile(payloads, []byte(strings.Join([]string{
+		`{"id":"pc","type":"microsoft.graph.cloudPC","collection":false,"payload":{"@odata.context":"x","id":"1","provisioningType":"newMember","gracePeriodEndDateTime":"2020-11-010T20:00:34Z"}}`,
+		`{"id":"page","type":"microsoft.graph.cloudPC","collection":true,"payload":{"value":[{"id":"1"},{"@odata.type":"#microsoft.graph.cloudPC","id":"2"}],"@odata.nextLink":"n"}}`,
+		`{"id":"ent","type":"microsoft.graph.entity","collection":false,"payload":{"id":"3","@odata.type":"#microsoft.graph.cloudPcDeviceImage","status":"ready"}}`,
+		`{"id":"other","type":"microsoft.graph.user","collection":false,"payload":{}}`,
+		`{"id":"none","type":null,"collection":false,"payload":{}}`,
+	}, "\n")), 0o644))
+	code, stdout, stderr := runCLI(t, "verify", "-in", "../../schemas", "-payloads", payloads)
+	require.Equal(t, 0, code, stderr)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	require.Len(t, lines, 6)
+	assert.Contains(t, lines[0], `"valid":false`)
+	assert.Contains(t, lines[0], `/gracePeriodEndDateTime: \"2020-11-010T20:00:34Z\" is not a valid date-time`)
+	assert.Contains(t, lines[0], `/provisioningType: \"newMember\" is not a member of`)
+	assert.Equal(t, "verify: records=5 decoded=3 roundtrip=3 valid=2 skipped=2", lines[5])
+
+	require.NoError(t, os.WriteFile(payloads, []byte(`{"id":"bad","type":"microsoft.graph.cloudPC","payload":{"id":5}}`+"\n"), 0o644))
+	code, stdout, _ = runCLI(t, "verify", "-in", "../../schemas", "-payloads", payloads)
+	assert.Equal(t, 1, code, "a record that does not decode fails the run")
+	assert.Contains(t, stdout, `"error":"json: /id (offset 6): expected string, found number"`)
 }

@@ -62,7 +62,48 @@ func registryFile(pkg *schema.Package, opts Options) *jen.File {
 		jen.Switch(jen.Id("name")).Block(cases...),
 		jen.Return(jen.Nil()),
 	)
+	f.Add(unmarshalByNameFunc(pkg))
 	return f
+}
+
+// unmarshalByNameFunc decodes by name, dispatching on @odata.type for types
+// with subtypes.
+//
+//	func UnmarshalByName(name string, data []byte) (Model, error) {
+//		switch name {
+//		case "microsoft.graph.entity", "#microsoft.graph.entity":
+//			if v, err := UnmarshalAnyEntity(data); v != nil || err != nil { return v, err }
+//			return nil, nil
+//		}
+//		v := New(name)
+//		if v == nil { return nil, nil }
+//		return v, v.UnmarshalJSON(data)
+//	}
+func unmarshalByNameFunc(pkg *schema.Package) jen.Code {
+	var cases []jen.Code
+	for _, s := range pkg.Structs {
+		if s.Poly == nil {
+			continue
+		}
+		names := []jen.Code{jen.Lit(s.SchemaName)}
+		if s.ODataType != "" && s.ODataType != s.SchemaName {
+			names = append(names, jen.Lit(s.ODataType))
+		}
+		cases = append(cases, jen.Case(names...).Block(
+			jen.List(jen.Id("v"), jen.Id("err")).Op(":=").Add(ident(s.Poly.Unmarshal)).Call(jen.Id("data")),
+			jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Id("err"))),
+			jen.Return(jen.Id("v"), jen.Id("err")),
+		))
+	}
+	return comment(docText("UnmarshalByName decodes data as the type New(name) names; for a type with "+
+		"subtypes, as the concrete type its \"@odata.type\" names. It returns nil, nil when no generated "+
+		"type has the name, and like New it links every generated type into programs that call it.")).Line().
+		Func().Id("UnmarshalByName").Params(jen.Id("name").String(), jen.Id("data").Index().Byte()).Params(jen.Id("Model"), jen.Error()).Block(
+		jen.Switch(jen.Id("name")).Block(cases...),
+		jen.Id("v").Op(":=").Id("New").Call(jen.Id("name")),
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Nil())),
+		jen.Return(jen.Id("v"), jen.Id("v").Dot("UnmarshalJSON").Call(jen.Id("data"))),
+	)
 }
 
 // patternsFile compiles the patterns validators check.

@@ -15,7 +15,7 @@ var reservedNames = []string{
 	"Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
 	"Decimal", "DecodeError", "Duration", "DurationOf", "Model", "New",
 	"FlagsOf", "Null", "Opt", "Page", "Properties", "Property", "Some", "TimeOfDay",
-	"TimeOfDayOf", "UUID", "ValidationError", "ValidationErrors",
+	"TimeOfDayOf", "UnmarshalByName", "UUID", "ValidationError", "ValidationErrors",
 }
 
 // lowerer turns parsed schemas into the IR. It is used once per Load.

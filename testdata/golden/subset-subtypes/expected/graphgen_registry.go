@@ -28,3 +28,28 @@ func New(name string) Model {
 	}
 	return nil
 }
+
+// UnmarshalByName decodes data as the type New(name) names; for a type with subtypes, as the concrete
+// type its "@odata.type" names. It returns nil, nil when no generated type has the name, and like New
+// it links every generated type into programs that call it.
+func UnmarshalByName(name string, data []byte) (Model, error) {
+	switch name {
+	case "microsoft.graph.directoryObject", "#microsoft.graph.directoryObject":
+		v, err := UnmarshalAnyDirectoryObject(data)
+		if v == nil {
+			return nil, err
+		}
+		return v, err
+	case "microsoft.graph.entity":
+		v, err := UnmarshalAnyEntity(data)
+		if v == nil {
+			return nil, err
+		}
+		return v, err
+	}
+	v := New(name)
+	if v == nil {
+		return nil, nil
+	}
+	return v, v.UnmarshalJSON(data)
+}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/graphgen/graphgen/internal/emit"
 	"github.com/graphgen/graphgen/internal/schema"
 	_ "github.com/graphgen/graphgen/internal/testflag"
+	"github.com/graphgen/graphgen/internal/verify"
 )
 
 // sharedDir is the real Graph v1.0 schema set, read in place beside the
@@ -59,8 +59,8 @@ func TestFullSetRejectsDanglingRefsByDefault(t *testing.T) {
 }
 
 // TestFullSetGeneratesBuildsAndVets generates all 4,183 schemas from both
-// input forms, requires identical files, and builds and vets the package in
-// a temporary module.
+// input forms, requires identical files, vets the package (compiling it) in
+// the verify harness's module, and runs the docs corpus through it.
 func TestFullSetGeneratesBuildsAndVets(t *testing.T) {
 	requireShared(t)
 	opts := schema.Options{AllowMissingRefs: true}
@@ -73,18 +73,12 @@ func TestFullSetGeneratesBuildsAndVets(t *testing.T) {
 	}
 
 	module := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(module, "go.mod"), []byte("module fullgraph\n\ngo 1.25\n"), 0o644))
-	pkgDir := filepath.Join(module, "graph")
-	require.NoError(t, os.Mkdir(pkgDir, 0o755))
-	for _, f := range fromFolder {
-		require.NoError(t, os.WriteFile(filepath.Join(pkgDir, f.Name), f.Data, 0o644))
-	}
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = module
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "go %v:\n%s", args, out)
-	}
+	require.NoError(t, verify.WriteModule(module, fromFolder))
+	vet := verify.GoCommand(context.Background(), module, "vet", "./...")
+	out, err := vet.CombinedOutput()
+	require.NoError(t, err, "go vet (which compiles the package):\n%s", out)
+
+	t.Run("verify the docs corpus", func(t *testing.T) { verifyDocsCorpus(t, module) })
 }
 
 func generate(t *testing.T, docs []schema.Document, opts schema.Options) []emit.File {

@@ -95,6 +95,40 @@ func newAnyEntity(t string) AnyEntity {
 	return nil
 }
 
+// encodeAnyEntity writes a value held as AnyEntity.
+func encodeAnyEntity(w *jsonWriter, v AnyEntity) {
+	if v == nil {
+		w.writeNull()
+		return
+	}
+	if v.AsEntity().ODataType.IsAbsent() {
+		w.impliedType = odataTypeOfAnyEntity(v)
+	}
+	v.encodeJSON(w)
+}
+
+// odataTypeOfAnyEntity returns the discriminator value of v's concrete type, "" for *Entity.
+func odataTypeOfAnyEntity(v AnyEntity) string {
+	switch v.(type) {
+	case *CloudPC:
+		return "#microsoft.graph.cloudPC"
+	case *CloudPcDeviceImage:
+		return "#microsoft.graph.cloudPcDeviceImage"
+	}
+	return ""
+}
+
+// validateAnyEntity validates a value held as AnyEntity.
+func validateAnyEntity(c *validator, v AnyEntity) {
+	if v == nil {
+		return
+	}
+	if t, ok := v.AsEntity().ODataType.Lookup(); ok && newAnyEntity(t) == nil {
+		c.reportAt("@odata.type", "discriminator", t, "%q is not a known type derived from microsoft.graph.entity: its own properties are not checked", t)
+	}
+	v.validate(c)
+}
+
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *Entity) UnmarshalJSON(data []byte) error {
@@ -147,7 +181,7 @@ func (v *Entity) encodeJSON(w *jsonWriter) {
 
 // encodeFields writes the members of v that its schema declares.
 func (v *Entity) encodeFields(w *jsonWriter) {
-	writeOpt(w, "@odata.type", v.ODataType, writeStringAs[string])
+	writeDiscriminator(w, "@odata.type", v.ODataType)
 	writeProperties(w, v.Extra, true)
 	writeOpt(w, "id", v.ID, writeStringAs[string])
 }

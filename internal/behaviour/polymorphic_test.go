@@ -62,6 +62,28 @@ func TestPolymorphicPropertiesDispatchAtEveryDepth(t *testing.T) {
 	out, err := json.Marshal(&u)
 	require.NoError(t, err)
 	assert.JSONEq(t, userWithMemberships, string(out))
+
+	var verrs poly.ValidationErrors
+	require.ErrorAs(t, u.Validate(), &verrs)
+	require.Len(t, verrs, 1, "a value whose concrete type cannot be known is reported, nothing else")
+	assert.Equal(t, "/memberOf/1/@odata.type", verrs[0].Path)
+	assert.Equal(t, "discriminator", verrs[0].Rule)
+}
+
+func TestSubtypeInABaseSlotIsEncodedWithItsODataType(t *testing.T) {
+	g := &poly.Group{DisplayName: poly.Some("Sales")}
+	u := poly.User{MemberOf: poly.Some([]poly.AnyDirectoryObject{g, &poly.DirectoryObject{}})}
+	u.Manager = poly.Some[poly.AnyDirectoryObject](&poly.User{DisplayName: poly.Some("Megan")})
+	out, err := json.Marshal(&u)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"manager":{"@odata.type":"#microsoft.graph.user","displayName":"Megan"},
+		"memberOf":[{"@odata.type":"#microsoft.graph.group","displayName":"Sales"},{}]}`, string(out),
+		"Graph can tell the concrete types; the base itself needs no @odata.type")
+	assert.True(t, g.ODataType.IsAbsent(), "encoding does not change the value")
+
+	direct, err := json.Marshal(g)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"displayName":"Sales"}`, string(direct), "at the top level the type is known from the request")
 	assert.NoError(t, u.Validate())
 }
 

@@ -105,6 +105,80 @@ func newAnyFunc(s *schema.Struct) jen.Code {
 	)
 }
 
+// encodeAnyFunc writes a value held as the interface; a subtype without
+// its own @odata.type gets its discriminator value written for it.
+//
+//	func encodeAnyEntity(w *jsonWriter, v AnyEntity) {
+//		if v == nil { w.writeNull(); return }
+//		if v.AsEntity().ODataType.IsAbsent() { w.impliedType = odataTypeOfAnyEntity(v) }
+//		v.encodeJSON(w)
+//	}
+func encodeAnyFunc(s *schema.Struct) jen.Code {
+	root := s.Root()
+	return comment(encodeAnyName(s)+" writes a value held as "+s.Poly.Interface.Name+".").Line().
+		Func().Id(encodeAnyName(s)).Params(jen.Id("w").Op("*").Id("jsonWriter"), jen.Id("v").Add(ident(s.Poly.Interface))).Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("w").Dot("writeNull").Call(), jen.Return()),
+		jen.If(jen.Id("v").Dot(root.Poly.Accessor).Call().Dot(s.Poly.Field.Name).Dot("IsAbsent").Call()).Block(
+			jen.Id("w").Dot("impliedType").Op("=").Id(odataTypeOfName(s)).Call(jen.Id("v")),
+		),
+		jen.Id("v").Dot("encodeJSON").Call(jen.Id("w")),
+	)
+}
+
+// odataTypeOfFunc is the dispatch table read backwards: the discriminator
+// value of a subtype, "" for the base itself.
+//
+//	func odataTypeOfAnyEntity(v AnyEntity) string {
+//		switch v.(type) {
+//		case *CloudPC:
+//			return "#microsoft.graph.cloudPC"
+//		}
+//		return ""
+//	}
+func odataTypeOfFunc(s *schema.Struct) jen.Code {
+	var cases []jen.Code
+	for _, c := range s.Poly.Cases {
+		if c.Struct != s {
+			cases = append(cases, jen.Case(jen.Op("*").Add(ident(c.Struct.Name))).Block(jen.Return(jen.Lit(c.Value))))
+		}
+	}
+	return comment(odataTypeOfName(s)+" returns the discriminator value of v's concrete type, \"\" for *"+s.Name.Name+".").Line().
+		Func().Id(odataTypeOfName(s)).Params(jen.Id("v").Add(ident(s.Poly.Interface))).String().Block(
+		jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...),
+		jen.Return(jen.Lit("")),
+	)
+}
+
+// validateAnyFunc validates a value held as the interface, reporting an
+// @odata.type that names no generated type derived from the base.
+//
+//	func validateAnyEntity(c *validator, v AnyEntity) {
+//		if v == nil { return }
+//		if t, ok := v.AsEntity().ODataType.Lookup(); ok && newAnyEntity(t) == nil {
+//			c.report("discriminator", t, …)
+//		}
+//		v.validate(c)
+//	}
+func validateAnyFunc(s *schema.Struct) jen.Code {
+	root := s.Root()
+	msg := fmt.Sprintf("%%q is not a known type derived from %s: its own properties are not checked", s.SchemaName)
+	return comment(validateAnyName(s)+" validates a value held as "+s.Poly.Interface.Name+".").Line().
+		Func().Id(validateAnyName(s)).Params(jen.Id("c").Op("*").Id("validator"), jen.Id("v").Add(ident(s.Poly.Interface))).Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return()),
+		jen.If(jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Id("v").Dot(root.Poly.Accessor).Call().Dot(s.Poly.Field.Name).Dot("Lookup").Call(),
+			jen.Id("ok").Op("&&").Id(newAnyName(s)).Call(jen.Id("t")).Op("==").Nil()).Block(
+			jen.Id("c").Dot("reportAt").Call(jen.Lit(s.Poly.Property), jen.Lit("discriminator"), jen.Id("t"), jen.Lit(msg), jen.Id("t")),
+		),
+		jen.Id("v").Dot("validate").Call(jen.Id("c")),
+	)
+}
+
 func decodeAnyName(s *schema.Struct) string { return "decode" + s.Poly.Interface.Name }
+
+func encodeAnyName(s *schema.Struct) string { return "encode" + s.Poly.Interface.Name }
+
+func odataTypeOfName(s *schema.Struct) string { return "odataTypeOf" + s.Poly.Interface.Name }
+
+func validateAnyName(s *schema.Struct) string { return "validate" + s.Poly.Interface.Name }
 
 func newAnyName(s *schema.Struct) string { return "new" + s.Poly.Interface.Name }

@@ -52,7 +52,7 @@ func encodeFieldsMethod(s *schema.Struct) jen.Code {
 	}
 	for _, fd := range s.Fields {
 		if fd.Discriminator {
-			body = append(body, writeField(fd))
+			body = append(body, jen.Id("writeDiscriminator").Call(jen.Id("w"), jen.Lit(fd.JSONName), jen.Id("v").Dot(fd.Name)))
 		}
 	}
 	if s.Base == nil {

@@ -19,6 +19,9 @@ func structFile(s *schema.Struct, opts Options) *jen.File {
 		f.Add(unmarshalAnyFunc(s))
 		f.Add(decodeAnyFunc(s))
 		f.Add(newAnyFunc(s))
+		f.Add(encodeAnyFunc(s))
+		f.Add(odataTypeOfFunc(s))
+		f.Add(validateAnyFunc(s))
 	}
 	if s.Page != nil {
 		f.Add(pageMethods(s))

@@ -101,8 +101,10 @@ func itemReader(t *schema.Type) jen.Code {
 // writer returns a func(w *jsonWriter, v T) expression that writes one value.
 func writer(t *schema.Type) jen.Code {
 	switch t.Kind {
-	case schema.KindStruct, schema.KindInterface:
+	case schema.KindStruct:
 		return jen.Id("writeModel").Index(goType(t))
+	case schema.KindInterface:
+		return jen.Id(encodeAnyName(t.Struct))
 	case schema.KindArray:
 		return arrayWriter(t)
 	}

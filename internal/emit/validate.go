@@ -66,8 +66,10 @@ func fieldChecks(fd *schema.Field) []jen.Code {
 		checks = append(checks, call("checkFormat", jen.Lit(t.Format)))
 	case schema.KindDecimal:
 		checks = append(checks, call("checkFormat", jen.Lit("decimal")))
-	case schema.KindStruct, schema.KindInterface:
+	case schema.KindStruct:
 		checks = append(checks, call("checkModel"))
+	case schema.KindInterface:
+		checks = append(checks, call("checkAny", jen.Id(validateAnyName(t.Struct))))
 	case schema.KindArray:
 		if check := itemCheck(t, fd.Rules.Item); check != nil {
 			checks = append(checks, call("checkItems", check))
@@ -154,7 +156,7 @@ func valueChecks(t *schema.Type, x *jen.Statement, byRef bool) []jen.Code {
 		}
 		return []jen.Code{jen.Add(x.Clone()).Dot("validate").Call(jen.Id("c"))}
 	case schema.KindInterface:
-		return []jen.Code{jen.If(jen.Add(x.Clone()).Op("!=").Nil()).Block(jen.Parens(x.Clone()).Dot("validate").Call(jen.Id("c")))}
+		return []jen.Code{jen.Id(validateAnyName(t.Struct)).Call(jen.Id("c"), x.Clone())}
 	}
 	return nil
 }

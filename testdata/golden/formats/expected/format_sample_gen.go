@@ -165,7 +165,7 @@ func (v *FormatSample) encodeJSON(w *jsonWriter) {
 
 // encodeFields writes the members of v that its schema declares.
 func (v *FormatSample) encodeFields(w *jsonWriter) {
-	writeOpt(w, "@odata.type", v.ODataType, writeStringAs[string])
+	writeDiscriminator(w, "@odata.type", v.ODataType)
 	writeProperties(w, v.Extra, true)
 	writeOpt(w, "blob", v.Blob, writeRawAs)
 	writeOpt(w, "count", v.Count, writeIntAs[int32])

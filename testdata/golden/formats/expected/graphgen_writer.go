@@ -15,6 +15,9 @@ import (
 type jsonWriter struct {
 	buf       []byte
 	needComma bool
+	// impliedType is the @odata.type to write into the next object when it
+	// has none: set when a subtype is written where its base is expected.
+	impliedType string
 }
 
 // newJSONWriter returns a writer that appends to buf.

@@ -81,7 +81,7 @@ func (v *DirectoryObjectCollectionResponse) encodeJSON(w *jsonWriter) {
 func (v *DirectoryObjectCollectionResponse) encodeFields(w *jsonWriter) {
 	v.BaseCollectionPaginationCountResponse.encodeFields(w)
 	writeOpt(w, "value", v.Value, func(w *jsonWriter, items []AnyDirectoryObject) {
-		writeSlice(w, items, writeModel[AnyDirectoryObject])
+		writeSlice(w, items, encodeAnyDirectoryObject)
 	})
 }
 
@@ -101,8 +101,6 @@ func (v *DirectoryObjectCollectionResponse) validate(c *validator) {
 	v.BaseCollectionPaginationCountResponse.validate(c)
 	checkNotNull(c, "value", v.Value)
 	checkItems(c, "value", v.Value, func(c *validator, item *AnyDirectoryObject) {
-		if *item != nil {
-			(*item).validate(c)
-		}
+		validateAnyDirectoryObject(c, *item)
 	})
 }

@@ -82,7 +82,7 @@ func (v *Group) encodeFields(w *jsonWriter) {
 	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
 	writeOpt(w, "mailEnabled", v.MailEnabled, writeBoolAs)
 	writeOpt(w, "members", v.Members, func(w *jsonWriter, items []AnyDirectoryObject) {
-		writeSlice(w, items, writeModel[AnyDirectoryObject])
+		writeSlice(w, items, encodeAnyDirectoryObject)
 	})
 }
 
@@ -102,8 +102,6 @@ func (v *Group) validate(c *validator) {
 	v.DirectoryObject.validate(c)
 	checkNotNull(c, "members", v.Members)
 	checkItems(c, "members", v.Members, func(c *validator, item *AnyDirectoryObject) {
-		if *item != nil {
-			(*item).validate(c)
-		}
+		validateAnyDirectoryObject(c, *item)
 	})
 }

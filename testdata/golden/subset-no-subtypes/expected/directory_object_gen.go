@@ -91,6 +91,38 @@ func newAnyDirectoryObject(t string) AnyDirectoryObject {
 	return nil
 }
 
+// encodeAnyDirectoryObject writes a value held as AnyDirectoryObject.
+func encodeAnyDirectoryObject(w *jsonWriter, v AnyDirectoryObject) {
+	if v == nil {
+		w.writeNull()
+		return
+	}
+	if v.AsEntity().ODataType.IsAbsent() {
+		w.impliedType = odataTypeOfAnyDirectoryObject(v)
+	}
+	v.encodeJSON(w)
+}
+
+// odataTypeOfAnyDirectoryObject returns the discriminator value of v's concrete type, "" for *DirectoryObject.
+func odataTypeOfAnyDirectoryObject(v AnyDirectoryObject) string {
+	switch v.(type) {
+	case *Group:
+		return "#microsoft.graph.group"
+	}
+	return ""
+}
+
+// validateAnyDirectoryObject validates a value held as AnyDirectoryObject.
+func validateAnyDirectoryObject(c *validator, v AnyDirectoryObject) {
+	if v == nil {
+		return
+	}
+	if t, ok := v.AsEntity().ODataType.Lookup(); ok && newAnyDirectoryObject(t) == nil {
+		c.reportAt("@odata.type", "discriminator", t, "%q is not a known type derived from microsoft.graph.directoryObject: its own properties are not checked", t)
+	}
+	v.validate(c)
+}
+
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *DirectoryObject) UnmarshalJSON(data []byte) error {

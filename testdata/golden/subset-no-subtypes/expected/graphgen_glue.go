@@ -250,3 +250,17 @@ func flagsHas(v, flag string) bool {
 	}
 	return false
 }
+
+// writeDiscriminator writes a root's @odata.type: its value, or, when it is
+// absent and the object is a subtype written where its base is expected,
+// the subtype's own value, so that Graph can tell the concrete type.
+func writeDiscriminator(w *jsonWriter, name string, o Opt[string]) {
+	implied := w.impliedType
+	w.impliedType = ""
+	if o.state == optAbsent && implied != "" {
+		w.key(name)
+		w.writeString(implied)
+		return
+	}
+	writeOpt(w, name, o, writeStringAs[string])
+}

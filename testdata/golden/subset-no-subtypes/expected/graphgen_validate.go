@@ -269,3 +269,12 @@ func checkItems[T any](c *validator, name string, o Opt[[]T], check func(c *vali
 	}
 	c.leave()
 }
+
+// checkAny validates a polymorphic property with its interface's checker.
+func checkAny[T any](c *validator, name string, o Opt[T], check func(c *validator, v T)) {
+	if v, ok := o.Lookup(); ok {
+		c.enter(name)
+		check(c, v)
+		c.leave()
+	}
+}

@@ -103,9 +103,9 @@ func (v *User) encodeFields(w *jsonWriter) {
 		writeSlice(w, items, writeNullable(writeStringAs[string]))
 	})
 	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
-	writeOpt(w, "manager", v.Manager, writeModel[AnyDirectoryObject])
+	writeOpt(w, "manager", v.Manager, encodeAnyDirectoryObject)
 	writeOpt(w, "memberOf", v.MemberOf, func(w *jsonWriter, items []AnyDirectoryObject) {
-		writeSlice(w, items, writeModel[AnyDirectoryObject])
+		writeSlice(w, items, encodeAnyDirectoryObject)
 	})
 }
 
@@ -124,11 +124,9 @@ func (v *User) validate(c *validator) {
 	}
 	v.DirectoryObject.validate(c)
 	checkNotNull(c, "businessPhones", v.BusinessPhones)
-	checkModel(c, "manager", v.Manager)
+	checkAny(c, "manager", v.Manager, validateAnyDirectoryObject)
 	checkNotNull(c, "memberOf", v.MemberOf)
 	checkItems(c, "memberOf", v.MemberOf, func(c *validator, item *AnyDirectoryObject) {
-		if *item != nil {
-			(*item).validate(c)
-		}
+		validateAnyDirectoryObject(c, *item)
 	})
 }

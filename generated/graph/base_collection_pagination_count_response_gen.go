@@ -6,6 +6,9 @@ import "encoding/json"
 
 // BaseCollectionPaginationCountResponse is the Graph type BaseCollectionPaginationCountResponse.
 type BaseCollectionPaginationCountResponse struct {
+	// ODataType is "@odata.type". It names the concrete type of a polymorphic value, e.g.
+	// "#microsoft.graph.user"; decoding fills it in when the payload has it.
+	ODataType Opt[string]
 	// ODataCount is "@odata.count".
 	ODataCount Opt[int64]
 	// ODataNextLink is "@odata.nextLink".
@@ -17,10 +20,114 @@ type BaseCollectionPaginationCountResponse struct {
 }
 
 var (
-	_ json.Marshaler   = (*BaseCollectionPaginationCountResponse)(nil)
-	_ json.Unmarshaler = (*BaseCollectionPaginationCountResponse)(nil)
-	_ Model            = (*BaseCollectionPaginationCountResponse)(nil)
+	_ json.Marshaler                           = (*BaseCollectionPaginationCountResponse)(nil)
+	_ json.Unmarshaler                         = (*BaseCollectionPaginationCountResponse)(nil)
+	_ Model                                    = (*BaseCollectionPaginationCountResponse)(nil)
+	_ AnyBaseCollectionPaginationCountResponse = (*BaseCollectionPaginationCountResponse)(nil)
 )
+
+// AnyBaseCollectionPaginationCountResponse is *BaseCollectionPaginationCountResponse or a pointer to
+// any type derived from it. Properties and arrays whose schema type is
+// BaseCollectionPaginationCountResponse hold it; decoding picks the concrete type from "@odata.type"
+// (use a type switch to get at it), and a value whose @odata.type is unknown stays a
+// *BaseCollectionPaginationCountResponse with all its members kept.
+type AnyBaseCollectionPaginationCountResponse interface {
+	Model
+	// AsBaseCollectionPaginationCountResponse returns the BaseCollectionPaginationCountResponse part of the value.
+	AsBaseCollectionPaginationCountResponse() *BaseCollectionPaginationCountResponse
+	decodeJSON(r *jsonReader)
+	encodeJSON(w *jsonWriter)
+	validate(c *validator)
+}
+
+// AsBaseCollectionPaginationCountResponse returns v; types derived from BaseCollectionPaginationCountResponse return their embedded BaseCollectionPaginationCountResponse.
+func (v *BaseCollectionPaginationCountResponse) AsBaseCollectionPaginationCountResponse() *BaseCollectionPaginationCountResponse {
+	return v
+}
+
+// UnmarshalAnyBaseCollectionPaginationCountResponse decodes a JSON object whose schema type is
+// BaseCollectionPaginationCountResponse into the concrete type its "@odata.type" names, in one pass. A
+// missing or unknown @odata.type gives a *BaseCollectionPaginationCountResponse with every member
+// kept; JSON null gives nil.
+func UnmarshalAnyBaseCollectionPaginationCountResponse(data []byte) (AnyBaseCollectionPaginationCountResponse, error) {
+	var v AnyBaseCollectionPaginationCountResponse
+	err := unmarshalWith(data, func(r *jsonReader) {
+		if !r.readNull() {
+			v = decodeAnyBaseCollectionPaginationCountResponse(r)
+		}
+	})
+	return v, err
+}
+
+// decodeAnyBaseCollectionPaginationCountResponse reads one object whose schema type is BaseCollectionPaginationCountResponse.
+func decodeAnyBaseCollectionPaginationCountResponse(r *jsonReader) AnyBaseCollectionPaginationCountResponse {
+	start := r.mark()
+	if t, ok := r.peekFirstKeyString("@odata.type"); ok {
+		if v := newAnyBaseCollectionPaginationCountResponse(t); v != nil {
+			v.decodeJSON(r)
+			return v
+		}
+	}
+	v := new(BaseCollectionPaginationCountResponse)
+	v.decodeJSON(r)
+	if t, ok := v.ODataType.Lookup(); ok && !r.failed() {
+		if sub := newAnyBaseCollectionPaginationCountResponse(t); sub != nil {
+			if _, same := sub.(*BaseCollectionPaginationCountResponse); !same {
+				r.reset(start)
+				sub.decodeJSON(r)
+				return sub
+			}
+		}
+	}
+	return v
+}
+
+// newAnyBaseCollectionPaginationCountResponse returns a new value of the type whose @odata.type is t
+// (with or without the leading "#", in any case), or nil when no generated type has it.
+func newAnyBaseCollectionPaginationCountResponse(t string) AnyBaseCollectionPaginationCountResponse {
+	var buf [128]byte
+	switch string(jsonTypeKey(buf[:0], t)) {
+	case "microsoft.graph.cloudpccollectionresponse":
+		return new(CloudPCCollectionResponse)
+	case "microsoft.graph.cloudpcdeviceimagecollectionresponse":
+		return new(CloudPcDeviceImageCollectionResponse)
+	}
+	return nil
+}
+
+// encodeAnyBaseCollectionPaginationCountResponse writes a value held as AnyBaseCollectionPaginationCountResponse.
+func encodeAnyBaseCollectionPaginationCountResponse(w *jsonWriter, v AnyBaseCollectionPaginationCountResponse) {
+	if v == nil {
+		w.writeNull()
+		return
+	}
+	if v.AsBaseCollectionPaginationCountResponse().ODataType.IsAbsent() {
+		w.impliedType = odataTypeOfAnyBaseCollectionPaginationCountResponse(v)
+	}
+	v.encodeJSON(w)
+}
+
+// odataTypeOfAnyBaseCollectionPaginationCountResponse returns the discriminator value of v's concrete type, "" for *BaseCollectionPaginationCountResponse.
+func odataTypeOfAnyBaseCollectionPaginationCountResponse(v AnyBaseCollectionPaginationCountResponse) string {
+	switch v.(type) {
+	case *CloudPCCollectionResponse:
+		return "#microsoft.graph.cloudPCCollectionResponse"
+	case *CloudPcDeviceImageCollectionResponse:
+		return "#microsoft.graph.cloudPcDeviceImageCollectionResponse"
+	}
+	return ""
+}
+
+// validateAnyBaseCollectionPaginationCountResponse validates a value held as AnyBaseCollectionPaginationCountResponse.
+func validateAnyBaseCollectionPaginationCountResponse(c *validator, v AnyBaseCollectionPaginationCountResponse) {
+	if v == nil {
+		return
+	}
+	if t, ok := v.AsBaseCollectionPaginationCountResponse().ODataType.Lookup(); ok && newAnyBaseCollectionPaginationCountResponse(t) == nil {
+		c.reportAt("@odata.type", "discriminator", t, "%q is not a known type derived from BaseCollectionPaginationCountResponse: its own properties are not checked", t)
+	}
+	v.validate(c)
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
@@ -42,6 +149,8 @@ func (v *BaseCollectionPaginationCountResponse) decodeJSON(r *jsonReader) {
 // decodeField reads the value of the member named key into v.
 func (v *BaseCollectionPaginationCountResponse) decodeField(r *jsonReader, key []byte) {
 	switch string(key) {
+	case "@odata.type":
+		readOpt(r, &v.ODataType, readStringAs[string])
 	case "@odata.count":
 		readOpt(r, &v.ODataCount, readIntAs[int64])
 	case "@odata.nextLink":
@@ -74,6 +183,7 @@ func (v *BaseCollectionPaginationCountResponse) encodeJSON(w *jsonWriter) {
 
 // encodeFields writes the members of v that its schema declares.
 func (v *BaseCollectionPaginationCountResponse) encodeFields(w *jsonWriter) {
+	writeDiscriminator(w, "@odata.type", v.ODataType)
 	writeProperties(w, v.Extra, true)
 	writeOpt(w, "@odata.count", v.ODataCount, writeIntAs[int64])
 	writeOpt(w, "@odata.nextLink", v.ODataNextLink, writeStringAs[string])
@@ -92,4 +202,5 @@ func (v *BaseCollectionPaginationCountResponse) validate(c *validator) {
 	if v == nil {
 		return
 	}
+	checkNotNull(c, "@odata.type", v.ODataType)
 }

@@ -13,10 +13,11 @@ type CloudPCCollectionResponse struct {
 }
 
 var (
-	_ json.Marshaler   = (*CloudPCCollectionResponse)(nil)
-	_ json.Unmarshaler = (*CloudPCCollectionResponse)(nil)
-	_ Model            = (*CloudPCCollectionResponse)(nil)
-	_ Page[CloudPC]    = (*CloudPCCollectionResponse)(nil)
+	_ json.Marshaler                           = (*CloudPCCollectionResponse)(nil)
+	_ json.Unmarshaler                         = (*CloudPCCollectionResponse)(nil)
+	_ Model                                    = (*CloudPCCollectionResponse)(nil)
+	_ AnyBaseCollectionPaginationCountResponse = (*CloudPCCollectionResponse)(nil)
+	_ Page[CloudPC]                            = (*CloudPCCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.

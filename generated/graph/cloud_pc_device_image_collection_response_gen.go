@@ -14,10 +14,11 @@ type CloudPcDeviceImageCollectionResponse struct {
 }
 
 var (
-	_ json.Marshaler           = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ json.Unmarshaler         = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ Model                    = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ Page[CloudPcDeviceImage] = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ json.Marshaler                           = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ json.Unmarshaler                         = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ Model                                    = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ AnyBaseCollectionPaginationCountResponse = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ Page[CloudPcDeviceImage]                 = (*CloudPcDeviceImageCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.

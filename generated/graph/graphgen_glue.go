@@ -264,3 +264,20 @@ func writeDiscriminator(w *jsonWriter, name string, o Opt[string]) {
 	}
 	writeOpt(w, name, o, writeStringAs[string])
 }
+
+// jsonTypeKey turns an @odata.type value into the key dispatch tables match:
+// without the leading "#", ASCII lower-cased, appended to buf so that a
+// caller's stack buffer avoids allocating.
+func jsonTypeKey(buf []byte, t string) []byte {
+	if len(t) > 0 && t[0] == '#' {
+		t = t[1:]
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}

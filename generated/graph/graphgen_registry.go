@@ -21,13 +21,13 @@ func New(name string) Model {
 		return new(BaseCollectionPaginationCountResponse)
 	case "microsoft.graph.cloudPC", "#microsoft.graph.cloudPC":
 		return new(CloudPC)
-	case "microsoft.graph.cloudPCCollectionResponse":
+	case "microsoft.graph.cloudPCCollectionResponse", "#microsoft.graph.cloudPCCollectionResponse":
 		return new(CloudPCCollectionResponse)
 	case "microsoft.graph.cloudPcDeviceImage", "#microsoft.graph.cloudPcDeviceImage":
 		return new(CloudPcDeviceImage)
-	case "microsoft.graph.cloudPcDeviceImageCollectionResponse":
+	case "microsoft.graph.cloudPcDeviceImageCollectionResponse", "#microsoft.graph.cloudPcDeviceImageCollectionResponse":
 		return new(CloudPcDeviceImageCollectionResponse)
-	case "microsoft.graph.entity":
+	case "microsoft.graph.entity", "#microsoft.graph.entity":
 		return new(Entity)
 	}
 	return nil
@@ -38,7 +38,13 @@ func New(name string) Model {
 // it links every generated type into programs that call it.
 func UnmarshalByName(name string, data []byte) (Model, error) {
 	switch name {
-	case "microsoft.graph.entity":
+	case "BaseCollectionPaginationCountResponse":
+		v, err := UnmarshalAnyBaseCollectionPaginationCountResponse(data)
+		if v == nil {
+			return nil, err
+		}
+		return v, err
+	case "microsoft.graph.entity", "#microsoft.graph.entity":
 		v, err := UnmarshalAnyEntity(data)
 		if v == nil {
 			return nil, err

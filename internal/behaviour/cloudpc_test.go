@@ -70,6 +70,7 @@ func TestDecodeThroughEntityInterface(t *testing.T) {
 		{"discriminator first", string(cloudPCExample(t)), &graph.CloudPC{}},
 		{"discriminator last", `{"id":"1","displayName":"x","@odata.type":"#microsoft.graph.cloudPC"}`, &graph.CloudPC{}},
 		{"without #", `{"@odata.type":"microsoft.graph.cloudPcDeviceImage","id":"1"}`, &graph.CloudPcDeviceImage{}},
+		{"in another case, as Graph's docs write it", `{"@odata.type":"#Microsoft.Graph.CloudPC","id":"1"}`, &graph.CloudPC{}},
 		{"absent", `{"id":"1"}`, &graph.Entity{}},
 		{"the base itself", `{"@odata.type":"#microsoft.graph.entity","id":"1"}`, &graph.Entity{}},
 	}

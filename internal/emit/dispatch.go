@@ -85,8 +85,9 @@ func decodeAnyFunc(s *schema.Struct) jen.Code {
 // newAnyFunc is the dispatch table.
 //
 //	func newAnyEntity(t string) AnyEntity {
-//		switch strings.TrimPrefix(t, "#") {
-//		case "microsoft.graph.cloudPC":
+//		var buf [128]byte
+//		switch string(jsonTypeKey(buf[:0], t)) {
+//		case "microsoft.graph.cloudpc":
 //			return new(CloudPC)
 //		}
 //		return nil
@@ -97,10 +98,11 @@ func newAnyFunc(s *schema.Struct) jen.Code {
 		cases = append(cases, jen.Case(jen.Lit(c.Key)).Block(jen.Return(jen.New(ident(c.Struct.Name)))))
 	}
 	doc := fmt.Sprintf("%s returns a new value of the type whose %s is t (with or without "+
-		"the leading \"#\"), or nil when no generated type has it.", newAnyName(s), s.Poly.Property)
+		"the leading \"#\", in any case), or nil when no generated type has it.", newAnyName(s), s.Poly.Property)
 	return comment(docText(doc)).Line().
 		Func().Id(newAnyName(s)).Params(jen.Id("t").String()).Add(ident(s.Poly.Interface)).Block(
-		jen.Switch(jen.Qual("strings", "TrimPrefix").Call(jen.Id("t"), jen.Lit("#"))).Block(cases...),
+		jen.Var().Id("buf").Index(jen.Lit(128)).Byte(),
+		jen.Switch(jen.String().Parens(jen.Id("jsonTypeKey").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Id("t")))).Block(cases...),
 		jen.Return(jen.Nil()),
 	)
 }

@@ -79,7 +79,7 @@ type Page struct {
 // Dispatch is one entry of a discriminator table.
 type Dispatch struct {
 	Value  string  // e.g. "#microsoft.graph.cloudPC"
-	Key    string  // Value without its leading "#", which dispatch matches: payloads write either form
+	Key    string  // Value without its leading "#", lower-cased: dispatch matches "#microsoft.graph.user", "microsoft.graph.user" and "#Microsoft.Graph.User", which Graph's own docs write
 	Struct *Struct // the concrete type to decode
 }
 

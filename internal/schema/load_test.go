@@ -105,8 +105,11 @@ func TestLowerCloudPC(t *testing.T) {
 	require.NotNil(t, entity.Poly)
 	assert.Equal(t, "AnyEntity", entity.Poly.Interface.Name)
 	assert.Equal(t, "ODataType", entity.Poly.Field.Name)
-	require.Len(t, entity.Poly.Cases, 1)
-	assert.Equal(t, "microsoft.graph.cloudPC", entity.Poly.Cases[0].Key)
+	require.Len(t, entity.Poly.Cases, 2)
+	assert.Equal(t, "microsoft.graph.cloudpc", entity.Poly.Cases[0].Key, "keys are matched without # and case")
+	assert.Same(t, pc, entity.Poly.Cases[0].Struct)
+	assert.Equal(t, "#microsoft.graph.entity", entity.Poly.Cases[1].Value, "a Graph base without a declared value is #<name>")
+	assert.Same(t, entity, entity.Poly.Cases[1].Struct)
 
 	members := pkg.Enums[0].Members
 	assert.True(t, pkg.Enums[0].Evolvable)

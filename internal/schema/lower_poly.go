@@ -12,7 +12,9 @@ const odataTypeProperty = "@odata.type"
 
 // assignODataTypes sets each struct's own discriminator value: Graph's
 // x-ms-discriminator-value, else the default of its own @odata.type
-// property, else the key of a discriminator mapping entry that names it.
+// property, else the key of a discriminator mapping entry that names it,
+// else, for a microsoft.graph schema, "#" and its name: OData's type name,
+// which Graph writes for abstract bases such as identitySet too.
 func (l *lowerer) assignODataTypes(structs []*Struct) {
 	fromMappings := l.mappingValues()
 	for _, s := range structs {
@@ -22,8 +24,10 @@ func (l *lowerer) assignODataTypes(structs []*Struct) {
 			s.ODataType = extString(r.Schema, "x-ms-discriminator-value")
 		case ownODataTypeDefault(r.Schema) != "":
 			s.ODataType = ownODataTypeDefault(r.Schema)
-		default:
+		case fromMappings[s] != "":
 			s.ODataType = fromMappings[s]
+		case strings.HasPrefix(s.SchemaName, graphNamespace):
+			s.ODataType = "#" + s.SchemaName
 		}
 	}
 	l.checkODataTypesUnique(structs)
@@ -105,7 +109,7 @@ func dispatchCases(base *Struct, subs []*Struct) []*Dispatch {
 	var cases []*Dispatch
 	for _, s := range append([]*Struct{base}, subs...) {
 		if s.ODataType != "" {
-			cases = append(cases, &Dispatch{Value: s.ODataType, Key: strings.TrimPrefix(s.ODataType, "#"), Struct: s})
+			cases = append(cases, &Dispatch{Value: s.ODataType, Key: strings.ToLower(strings.TrimPrefix(s.ODataType, "#")), Struct: s})
 		}
 	}
 	slices.SortStableFunc(cases, func(a, b *Dispatch) int { return cmp.Compare(a.Key, b.Key) })

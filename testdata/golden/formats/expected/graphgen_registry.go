@@ -17,7 +17,7 @@ type Model interface {
 // tools that decode by name; only programs that call it link every generated type.
 func New(name string) Model {
 	switch name {
-	case "microsoft.graph.formatSample":
+	case "microsoft.graph.formatSample", "#microsoft.graph.formatSample":
 		return new(FormatSample)
 	}
 	return nil

@@ -17,19 +17,19 @@ type Model interface {
 // tools that decode by name; only programs that call it link every generated type.
 func New(name string) Model {
 	switch name {
-	case "microsoft.graph.cloudPC":
+	case "microsoft.graph.cloudPC", "#microsoft.graph.cloudPC":
 		return new(CloudPC)
-	case "microsoft.graph.cloudPc":
+	case "microsoft.graph.cloudPc", "#microsoft.graph.cloudPc":
 		return new(CloudPc2)
-	case "microsoft.graph.group":
+	case "microsoft.graph.group", "#microsoft.graph.group":
 		return new(Group)
-	case "microsoft.graph.opt":
+	case "microsoft.graph.opt", "#microsoft.graph.opt":
 		return new(Opt2)
-	case "microsoft.graph.securityAlert":
+	case "microsoft.graph.securityAlert", "#microsoft.graph.securityAlert":
 		return new(SecurityAlert)
-	case "microsoft.graph.security.alert":
+	case "microsoft.graph.security.alert", "#microsoft.graph.security.alert":
 		return new(SecurityAlert2)
-	case "microsoft.graph.termStore.group":
+	case "microsoft.graph.termStore.group", "#microsoft.graph.termStore.group":
 		return new(TermStoreGroup)
 	}
 	return nil

@@ -14,10 +14,11 @@ type DirectoryObjectCollectionResponse struct {
 }
 
 var (
-	_ json.Marshaler           = (*DirectoryObjectCollectionResponse)(nil)
-	_ json.Unmarshaler         = (*DirectoryObjectCollectionResponse)(nil)
-	_ Model                    = (*DirectoryObjectCollectionResponse)(nil)
-	_ Page[AnyDirectoryObject] = (*DirectoryObjectCollectionResponse)(nil)
+	_ json.Marshaler                           = (*DirectoryObjectCollectionResponse)(nil)
+	_ json.Unmarshaler                         = (*DirectoryObjectCollectionResponse)(nil)
+	_ Model                                    = (*DirectoryObjectCollectionResponse)(nil)
+	_ AnyBaseCollectionPaginationCountResponse = (*DirectoryObjectCollectionResponse)(nil)
+	_ Page[AnyDirectoryObject]                 = (*DirectoryObjectCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.

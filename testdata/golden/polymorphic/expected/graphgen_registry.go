@@ -21,9 +21,9 @@ func New(name string) Model {
 		return new(BaseCollectionPaginationCountResponse)
 	case "microsoft.graph.directoryObject", "#microsoft.graph.directoryObject":
 		return new(DirectoryObject)
-	case "microsoft.graph.directoryObjectCollectionResponse":
+	case "microsoft.graph.directoryObjectCollectionResponse", "#microsoft.graph.directoryObjectCollectionResponse":
 		return new(DirectoryObjectCollectionResponse)
-	case "microsoft.graph.entity":
+	case "microsoft.graph.entity", "#microsoft.graph.entity":
 		return new(Entity)
 	case "microsoft.graph.group", "#microsoft.graph.group":
 		return new(Group)
@@ -38,13 +38,19 @@ func New(name string) Model {
 // it links every generated type into programs that call it.
 func UnmarshalByName(name string, data []byte) (Model, error) {
 	switch name {
+	case "BaseCollectionPaginationCountResponse":
+		v, err := UnmarshalAnyBaseCollectionPaginationCountResponse(data)
+		if v == nil {
+			return nil, err
+		}
+		return v, err
 	case "microsoft.graph.directoryObject", "#microsoft.graph.directoryObject":
 		v, err := UnmarshalAnyDirectoryObject(data)
 		if v == nil {
 			return nil, err
 		}
 		return v, err
-	case "microsoft.graph.entity":
+	case "microsoft.graph.entity", "#microsoft.graph.entity":
 		v, err := UnmarshalAnyEntity(data)
 		if v == nil {
 			return nil, err

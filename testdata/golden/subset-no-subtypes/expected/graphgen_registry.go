@@ -19,7 +19,7 @@ func New(name string) Model {
 	switch name {
 	case "microsoft.graph.directoryObject", "#microsoft.graph.directoryObject":
 		return new(DirectoryObject)
-	case "microsoft.graph.entity":
+	case "microsoft.graph.entity", "#microsoft.graph.entity":
 		return new(Entity)
 	case "microsoft.graph.group", "#microsoft.graph.group":
 		return new(Group)
@@ -38,7 +38,7 @@ func UnmarshalByName(name string, data []byte) (Model, error) {
 			return nil, err
 		}
 		return v, err
-	case "microsoft.graph.entity":
+	case "microsoft.graph.entity", "#microsoft.graph.entity":
 		v, err := UnmarshalAnyEntity(data)
 		if v == nil {
 			return nil, err

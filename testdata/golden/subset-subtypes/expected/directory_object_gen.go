@@ -2,10 +2,7 @@
 
 package subsetsubtypes
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "encoding/json"
 
 // DirectoryObject is the Graph type microsoft.graph.directoryObject.
 type DirectoryObject struct {
@@ -80,10 +77,11 @@ func decodeAnyDirectoryObject(r *jsonReader) AnyDirectoryObject {
 }
 
 // newAnyDirectoryObject returns a new value of the type whose @odata.type is t (with or without the
-// leading "#"), or nil when no generated type has it.
+// leading "#", in any case), or nil when no generated type has it.
 func newAnyDirectoryObject(t string) AnyDirectoryObject {
-	switch strings.TrimPrefix(t, "#") {
-	case "microsoft.graph.directoryObject":
+	var buf [128]byte
+	switch string(jsonTypeKey(buf[:0], t)) {
+	case "microsoft.graph.directoryobject":
 		return new(DirectoryObject)
 	case "microsoft.graph.group":
 		return new(Group)

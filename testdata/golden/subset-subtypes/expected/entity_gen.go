@@ -2,10 +2,7 @@
 
 package subsetsubtypes
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "encoding/json"
 
 // Entity is the Graph type microsoft.graph.entity.
 type Entity struct {
@@ -84,11 +81,14 @@ func decodeAnyEntity(r *jsonReader) AnyEntity {
 }
 
 // newAnyEntity returns a new value of the type whose @odata.type is t (with or without the leading
-// "#"), or nil when no generated type has it.
+// "#", in any case), or nil when no generated type has it.
 func newAnyEntity(t string) AnyEntity {
-	switch strings.TrimPrefix(t, "#") {
-	case "microsoft.graph.directoryObject":
+	var buf [128]byte
+	switch string(jsonTypeKey(buf[:0], t)) {
+	case "microsoft.graph.directoryobject":
 		return new(DirectoryObject)
+	case "microsoft.graph.entity":
+		return new(Entity)
 	case "microsoft.graph.group":
 		return new(Group)
 	case "microsoft.graph.user":

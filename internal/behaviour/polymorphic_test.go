@@ -1,7 +1,10 @@
 package behaviour
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -134,6 +137,7 @@ func FuzzDecodeAnyDirectoryObject(f *testing.F) {
 	f.Add([]byte(`{"@odata.type":"#microsoft.graph.group","members":[{"id":"1"}]}`))
 	f.Add([]byte(`{"id":"1","@odata.type":"#microsoft.graph.user","manager":null}`))
 	f.Add([]byte(`[[[[[[[[`))
+	addCorpusPayloads(f, "microsoft.graph.user", "microsoft.graph.group", "microsoft.graph.directoryObject")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, err := poly.UnmarshalAnyDirectoryObject(data)
 		if err != nil || v == nil {
@@ -147,4 +151,23 @@ func FuzzDecodeAnyDirectoryObject(f *testing.F) {
 		require.NoError(t, err)
 		require.Equal(t, string(first), string(second))
 	})
+}
+
+// addCorpusPayloads seeds f with the payloads of Graph's docs corpus (read
+// in place beside the repository, when it is there) whose type is one of
+// types.
+func addCorpusPayloads(f *testing.F, types ...string) {
+	data, err := os.ReadFile("../../../shared/graph/v1.0/examples/docs-2021-visible.jsonl")
+	if err != nil {
+		return
+	}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		var rec struct {
+			Type    string          `json:"type"`
+			Payload json.RawMessage `json:"payload"`
+		}
+		if json.Unmarshal(line, &rec) == nil && slices.Contains(types, rec.Type) {
+			f.Add([]byte(rec.Payload))
+		}
+	}
 }

@@ -228,7 +228,7 @@ func FlagsOf[T ~string](flags ...T) T {
 
 // flagsSplit returns the flags of a comma-separated value, in order.
 func flagsSplit[T ~string](v string) []T {
-	if v == "" {
+	if strings.TrimSpace(v) == "" {
 		return nil
 	}
 	parts := strings.Split(v, ",")
@@ -241,6 +241,9 @@ func flagsSplit[T ~string](v string) []T {
 
 // flagsHas reports whether a comma-separated value contains flag.
 func flagsHas(v, flag string) bool {
+	if strings.TrimSpace(v) == "" {
+		return false
+	}
 	for _, f := range strings.Split(v, ",") {
 		if strings.TrimSpace(f) == flag {
 			return true

@@ -22,6 +22,7 @@ func FuzzReadRaw(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	addRealPayloads(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := newJSONReader(data, 0)
 		raw := r.readRaw()
@@ -55,6 +56,7 @@ func FuzzReadString(f *testing.F) {
 	for _, s := range []string{"", "plain", "\"\\\n\t\x00", "é日本😀", "\u2028", "\xff", "\xed\xa0\x80", "12345678\x1f"} {
 		f.Add(s)
 	}
+	addRealStrings(f, 300, func(string) bool { return true })
 	f.Fuzz(func(t *testing.T, s string) {
 		w := newJSONWriter(nil)
 		w.beginObject()
@@ -104,6 +106,7 @@ func FuzzDateTime(f *testing.F) {
 	for _, s := range []string{"2024-02-29T13:45:30.123456789012+05:30", "2023-02-29T00:00:00Z", "0000-01-01T00:00:00-99:99", "99999-12-31T23:59:59.5Z", "2024-05-01T13:45:30"} {
 		f.Add(s)
 	}
+	addRealStrings(f, 200, startsWithDigit)
 	f.Fuzz(func(t *testing.T, s string) {
 		d := DateTime(s)
 		valid := d.Valid()
@@ -132,6 +135,7 @@ func FuzzDate(f *testing.F) {
 	for _, s := range []string{"2024-02-29", "2100-02-29", "02000-02-29", "0000-12-31", "2024-13-01"} {
 		f.Add(s)
 	}
+	addRealStrings(f, 200, startsWithDigit)
 	f.Fuzz(func(t *testing.T, s string) {
 		d := Date(s)
 		valid := d.Valid()
@@ -159,6 +163,7 @@ func FuzzTimeOfDay(f *testing.F) {
 	for _, s := range []string{"00:00:00", "23:59:59.999999999999", "24:00:00", "12:34:56.7"} {
 		f.Add(s)
 	}
+	addRealStrings(f, 200, startsWithDigit)
 	f.Fuzz(func(t *testing.T, s string) {
 		v := TimeOfDay(s)
 		valid := v.Valid()
@@ -182,6 +187,7 @@ func FuzzDuration(f *testing.F) {
 	for _, s := range []string{"PT0S", "-P1DT2H3M4.5S", "P", "PT", "P1DT", "PT1.0000000009S", "P106751DT23H47M16.854775807S"} {
 		f.Add(s)
 	}
+	addRealStrings(f, 200, startsWithDigit)
 	f.Fuzz(func(t *testing.T, s string) {
 		v := Duration(s)
 		valid := v.Valid()

@@ -230,7 +230,7 @@ func FlagsOf[T ~string](flags ...T) T {
 
 // flagsSplit returns the flags of a comma-separated value, in order.
 func flagsSplit[T ~string](v string) []T {
-	if v == "" {
+	if strings.TrimSpace(v) == "" {
 		return nil
 	}
 	parts := strings.Split(v, ",")
@@ -243,6 +243,9 @@ func flagsSplit[T ~string](v string) []T {
 
 // flagsHas reports whether a comma-separated value contains flag.
 func flagsHas(v, flag string) bool {
+	if strings.TrimSpace(v) == "" {
+		return false
+	}
 	for _, f := range strings.Split(v, ",") {
 		if strings.TrimSpace(f) == flag {
 			return true

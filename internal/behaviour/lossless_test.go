@@ -84,3 +84,14 @@ func TestHostileNestingIsAnErrorNotACrash(t *testing.T) {
 	var p graph.CloudPCCollectionResponse
 	require.Error(t, p.UnmarshalJSON([]byte(deep)))
 }
+
+func TestDepthLimitIsConfigurable(t *testing.T) {
+	payload := []byte(`{"id":"1","unknown":[[[[[[[[1]]]]]]]]}`)
+	var pc graph.CloudPC
+	require.NoError(t, graph.UnmarshalWith(payload, &pc, graph.DecodeOptions{}))
+	err := graph.UnmarshalWith(payload, &pc, graph.DecodeOptions{MaxDepth: 5})
+	var derr *graph.DecodeError
+	require.ErrorAs(t, err, &derr)
+	assert.Equal(t, "/unknown/0/0/0/0", derr.Pointer, "the sixth level: the object is the first")
+	assert.Contains(t, derr.Msg, "nesting depth exceeds 5")
+}

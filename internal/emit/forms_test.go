@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,21 +44,32 @@ func TestBothInputFormsGiveIdenticalOutput(t *testing.T) {
 	assertSameFiles(t, want, generateAll(t, []schema.Document{{File: "seeds.yaml", Data: yamlData}}))
 }
 
-// TestOutputIsDeterministic generates twice, the second time with the input
-// files in reverse order.
+// TestOutputIsDeterministic generates the seed schemas and the hostile and
+// polymorphic goldens again and again: with the input files shuffled, and
+// with GOMAXPROCS 1 and 8; every run must give the same bytes.
 func TestOutputIsDeterministic(t *testing.T) {
-	docs, err := schema.ReadInput(graphgen.DefaultSchemas, "schemas", "schemas")
+	seeds, err := schema.ReadInput(graphgen.DefaultSchemas, "schemas", "schemas")
 	require.NoError(t, err)
-	first := generateAll(t, docs)
-	reversed := make([]schema.Document, len(docs))
-	for i, d := range docs {
-		reversed[len(docs)-1-i] = d
+	hostile, err := schema.ReadInput(os.DirFS(goldenRoot), "hostile/input", "hostile/input")
+	require.NoError(t, err)
+	seed := time.Now().UnixNano()
+	t.Logf("shuffle seed %d", seed)
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	for _, docs := range [][]schema.Document{seeds, hostile, append(slices.Clone(seeds), hostile...)} {
+		want := generateAll(t, docs)
+		for _, procs := range []int{1, 8, 1, 8} {
+			shuffled := slices.Clone(docs)
+			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			prev := runtime.GOMAXPROCS(procs)
+			got := generateAll(t, shuffled)
+			runtime.GOMAXPROCS(prev)
+			assertSameFiles(t, want, got)
+		}
 	}
-	assertSameFiles(t, first, generateAll(t, reversed))
 }
 
 func generateAll(t *testing.T, docs []schema.Document) []emit.File {
-	pkg, err := schema.Load(context.Background(), docs, schema.Options{})
+	pkg, err := schema.Load(context.Background(), docs, schema.Options{AllowMissingRefs: true})
 	require.NoError(t, err)
 	files, err := emit.Emit(pkg, emit.Options{PackageName: "graph"})
 	require.NoError(t, err)

@@ -13,9 +13,9 @@ import (
 // generated package contains (see internal/support), and of the registry.
 var reservedNames = []string{
 	"Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
-	"Decimal", "DecodeError", "Duration", "DurationOf", "Model", "New",
+	"Decimal", "DecodeError", "DecodeOptions", "Duration", "DurationOf", "Model", "New",
 	"FlagsOf", "Null", "Opt", "Page", "Properties", "Property", "Some", "TimeOfDay",
-	"TimeOfDayOf", "UnmarshalByName", "UUID", "ValidationError", "ValidationErrors",
+	"TimeOfDayOf", "UnmarshalByName", "UnmarshalWith", "UUID", "ValidationError", "ValidationErrors",
 }
 
 // lowerer turns parsed schemas into the IR. It is used once per Load.

@@ -187,11 +187,7 @@ func writeSliceRef[T any](w *jsonWriter, items []T, write func(w *jsonWriter, v 
 // unmarshalModel decodes data into v; JSON null leaves v unchanged, as
 // encoding/json does.
 func unmarshalModel(data []byte, v jsonDecoder) error {
-	r := newJSONReader(data, 0)
-	if !r.readNull() {
-		v.decodeJSON(r)
-	}
-	return r.finish()
+	return UnmarshalWith(data, v, DecodeOptions{})
 }
 
 // flagsKnown reports whether every flag of a comma-separated flags value is
@@ -283,4 +279,22 @@ func jsonTypeKey(buf []byte, t string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
+}
+
+// DecodeOptions tunes UnmarshalWith. The zero value is what UnmarshalJSON
+// uses.
+type DecodeOptions struct {
+	// MaxDepth bounds the nesting of objects and arrays in the input;
+	// deeper input is a *DecodeError. 0 means the default, 10,000.
+	MaxDepth int
+}
+
+// UnmarshalWith decodes data into v, a pointer to any generated struct,
+// like v.UnmarshalJSON(data) but with opts.
+func UnmarshalWith(data []byte, v interface{ decodeJSON(r *jsonReader) }, opts DecodeOptions) error {
+	r := newJSONReader(data, opts.MaxDepth)
+	if !r.readNull() {
+		v.decodeJSON(r)
+	}
+	return r.finish()
 }

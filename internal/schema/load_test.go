@@ -38,6 +38,19 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`a.json:1:1: not a valid schema: json: cannot unmarshal string into field Schema.nullable of type bool`},
 		},
 		{
+			name: "a null where a schema belongs (found by FuzzLoad)",
+			docs: []Document{{File: "api.yaml", Data: []byte("openapi: 3.0.4\ncomponents:\n  schemas:\n    a:\n      properties:\n        x:\n")}},
+			want: []string{`api.yaml:6:9: /components/schemas/a/properties/x: a schema must be an object, not null`},
+		},
+		{
+			name: "a schema defined twice",
+			docs: []Document{
+				{File: "a.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.x","type":"object"}`)},
+				{File: "b.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.x","type":"object"}`)},
+			},
+			want: []string{`b.json:1:1: schema "microsoft.graph.x" is also defined in a.json`},
+		},
+		{
 			name: "dangling refs are all reported",
 			docs: []Document{{File: "api.yaml", Data: []byte(`openapi: 3.0.4
 components:

@@ -162,7 +162,7 @@ func structDoc(s *openapi3.Schema) string {
 		return s.Description
 	}
 	for _, part := range s.AllOf {
-		if part.Ref == "" && part.Value != nil && part.Value.Description != "" {
+		if part != nil && part.Ref == "" && part.Value != nil && part.Value.Description != "" {
 			return part.Value.Description
 		}
 	}
@@ -173,7 +173,7 @@ func structDoc(s *openapi3.Schema) string {
 func (l *lowerer) baseOf(r rawSchema) *Struct {
 	var base *Struct
 	for i, part := range r.Schema.AllOf {
-		if part.Ref == "" {
+		if part == nil || part.Ref == "" {
 			continue
 		}
 		at := Origin{File: r.Origin.File, Pointer: pointerJoin(r.Origin.Pointer, "allOf", strconv.Itoa(i))}
@@ -249,7 +249,7 @@ type openapiSchema = openapi3.Schema
 // baseRefOrigin points at the allOf $ref that names a schema's base.
 func baseRefOrigin(r *rawSchema) Origin {
 	for i, part := range r.Schema.AllOf {
-		if part.Ref != "" {
+		if part != nil && part.Ref != "" {
 			return Origin{File: r.Origin.File, Pointer: pointerJoin(r.Origin.Pointer, "allOf", strconv.Itoa(i))}
 		}
 	}

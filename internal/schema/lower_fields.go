@@ -19,7 +19,7 @@ type ownPart struct {
 func ownParts(r *rawSchema) []ownPart {
 	parts := []ownPart{{r.Schema, r.Origin.Pointer}}
 	for i, p := range r.Schema.AllOf {
-		if p.Ref == "" && p.Value != nil {
+		if p != nil && p.Ref == "" && p.Value != nil {
 			parts = append(parts, ownPart{p.Value, pointerJoin(r.Origin.Pointer, "allOf", strconv.Itoa(i))})
 		}
 	}
@@ -54,7 +54,7 @@ func (l *lowerer) lowerFields(s *Struct, r *rawSchema) []*Field {
 func (l *lowerer) lowerField(name string, ref *openapi3.SchemaRef, at Origin) *Field {
 	t, nullable, rules := l.lowerType(ref, at)
 	f := &Field{JSONName: name, Type: t, Nullable: nullable, Rules: rules, Origin: at}
-	if ref.Value != nil {
+	if ref != nil && ref.Value != nil {
 		f.Doc = ref.Value.Description
 		f.ReadOnly = ref.Value.ReadOnly
 		f.Navigation, _ = ref.Value.Extensions["x-ms-navigationProperty"].(bool)

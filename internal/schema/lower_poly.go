@@ -120,7 +120,7 @@ func dispatchCases(base *Struct, subs []*Struct) []*Dispatch {
 // declares itself (Graph writes "#microsoft.graph.windowsWebApp" there).
 func ownODataTypeDefault(s *openapi3.Schema) string {
 	for _, part := range append(openapi3.SchemaRefs{{Value: s}}, s.AllOf...) {
-		if part.Ref != "" || part.Value == nil {
+		if part == nil || part.Ref != "" || part.Value == nil {
 			continue
 		}
 		if p := part.Value.Properties[odataTypeProperty]; p != nil && p.Value != nil {

@@ -53,6 +53,10 @@ func noRules() Rules { return Rules{MinLength: -1, MaxLength: -1, MinItems: -1, 
 // lowerType returns the Go type of a property or item schema, whether it
 // admits null, and the validation rules it carries.
 func (l *lowerer) lowerType(ref *openapi3.SchemaRef, at Origin) (*Type, bool, Rules) {
+	if ref == nil {
+		l.p.add(at, "invalid", "a schema must be an object, not null")
+		return rawType(), true, noRules()
+	}
 	if ref.Ref != "" {
 		return l.namedType(ref.Ref, at), false, noRules()
 	}
@@ -99,6 +103,8 @@ func (l *lowerer) anyOfType(s *openapi3.Schema, at Origin) (*Type, bool, Rules) 
 	nullable := s.Nullable
 	for i, part := range s.AnyOf {
 		switch {
+		case part == nil:
+			continue
 		case part.Ref != "" && target == nil:
 			target, targetAt = part, Origin{at.File, pointerJoin(at.Pointer, "anyOf", strconv.Itoa(i))}
 		case part.Ref == "" && part.Value != nil && part.Value.Nullable && len(part.Value.Properties) == 0:
@@ -123,7 +129,7 @@ func (l *lowerer) oneOfType(s *openapi3.Schema, at Origin) (*Type, bool, Rules) 
 	var number *openapi3.Schema
 	nullable := s.Nullable
 	for _, part := range s.OneOf {
-		if part.Value == nil {
+		if part == nil || part.Value == nil {
 			continue
 		}
 		nullable = nullable || part.Value.Nullable

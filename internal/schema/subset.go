@@ -68,6 +68,9 @@ func (s *subsetter) addSubtypes(raws []rawSchema) bool {
 			continue
 		}
 		for _, part := range r.Schema.AllOf {
+			if part == nil {
+				continue
+			}
 			if name, ok := strings.CutPrefix(part.Ref, componentsPrefix); ok && s.want[name] {
 				s.add(r.Name)
 				added = true

@@ -139,3 +139,21 @@ func BenchmarkValidateCloudPCPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeLargePage decodes a ~5 MB and a ~50 MB page: decoding is
+// linear when both report about the same MB/s (compare them as a ratio).
+func BenchmarkDecodeLargePage(b *testing.B) {
+	for _, items := range []int{6_300, 63_000} {
+		data := cloudPCPage(b, items)
+		b.Run(fmt.Sprintf("%dMB", len(data)>>20), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var p graph.CloudPCCollectionResponse
+				if err := p.UnmarshalJSON(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

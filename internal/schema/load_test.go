@@ -35,7 +35,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "wrong type for a keyword",
 			docs: []Document{{File: "a.json", Data: []byte(`{"$id":"#/components/schemas/a","type":"object","properties":{"x":{"type":"string","nullable":"yes"}}}`)}},
-			want: []string{`a.json:1:1: not a valid schema: json: cannot unmarshal string into field Schema.nullable of type bool`},
+			want: []string{`a.json:1:67: /properties/x: not a valid schema: json: cannot unmarshal string into field Schema.nullable of type bool`},
 		},
 		{
 			name: "a null where a schema belongs (found by FuzzLoad)",

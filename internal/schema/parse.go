@@ -119,14 +119,67 @@ func parseOpenAPI(doc Document, top map[string]json.RawMessage, p *problems) []r
 	return out
 }
 
-// parseSchema lets kin-openapi parse one schema object.
+// parseSchema lets kin-openapi parse one schema object. When it fails, the
+// error points at the innermost subschema that does not parse, since
+// kin-openapi's message names the keyword but not where it is.
 func parseSchema(data []byte, at Origin, p *problems) *openapi3.Schema {
 	s := new(openapi3.Schema)
 	if err := s.UnmarshalJSON(data); err != nil {
+		at.Pointer = pointerJoin(at.Pointer, invalidSubschema(data)...)
 		p.add(at, "invalid", "not a valid schema: %v", err)
 		return nil
 	}
 	return s
+}
+
+// invalidSubschema returns the path to the innermost subschema of data
+// (under properties, items, allOf, anyOf or oneOf) that kin-openapi cannot
+// parse; nil when it is data itself.
+func invalidSubschema(data []byte) []string {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(data, &obj) != nil {
+		return nil
+	}
+	var children [][]string
+	var props map[string]json.RawMessage
+	if json.Unmarshal(obj["properties"], &props) == nil {
+		for _, name := range sortedKeys(props) {
+			children = append(children, []string{"properties", name})
+		}
+	}
+	children = append(children, []string{"items"})
+	for _, key := range []string{"allOf", "anyOf", "oneOf"} {
+		var list []json.RawMessage
+		_ = json.Unmarshal(obj[key], &list)
+		for i := range list {
+			children = append(children, []string{key, strconv.Itoa(i)})
+		}
+	}
+	for _, path := range children {
+		child := subValue(obj, path)
+		if child == nil || new(openapi3.Schema).UnmarshalJSON(child) == nil {
+			continue
+		}
+		return append(path, invalidSubschema(child)...)
+	}
+	return nil
+}
+
+// subValue returns obj[path[0]] then its member or item path[1].
+func subValue(obj map[string]json.RawMessage, path []string) json.RawMessage {
+	v := obj[path[0]]
+	if len(path) == 1 || v == nil {
+		return v
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(v, &m) == nil {
+		return m[path[1]]
+	}
+	var list []json.RawMessage
+	if i, err := strconv.Atoi(path[1]); err == nil && json.Unmarshal(v, &list) == nil && i < len(list) {
+		return list[i]
+	}
+	return nil
 }
 
 // schemaFileName names a per-schema file's schema by its $id

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -37,6 +38,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return generateCmd(ctx, args[1:], stdout, stderr)
 	case "verify":
 		return verifyCmd(ctx, args[1:], stdout, stderr)
+	case "check":
+		return checkCmd(ctx, args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "graphgen", version())
+		return 0
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -49,6 +55,10 @@ const usage = `usage:
   graphgen                  regenerate generated/graph from the embedded schemas/ (run in the graphgen repository)
   graphgen generate -in PATH [-in PATH...] -out DIR [-package NAME] [-types A,B [-subtypes]] [-allow-missing-refs]
                             PATH is a folder of per-schema JSON Schema files or an OpenAPI 3.x document (JSON or YAML)
+  graphgen check [the flags of generate]
+                            exit 1, listing stale, missing and extra files, when DIR is not what generate would write;
+                            without flags, checks generated/graph against the embedded schemas/
+  graphgen version          print graphgen's version
   graphgen verify -in PATH [-in PATH...] -payloads FILE.jsonl [-allow-missing-refs] [-keep DIR]
                             generate PATH into a temporary module, compile it, and run every record of FILE through
                             decode, encode, compare and Validate; one JSON result a line, then a summary line
@@ -61,12 +71,22 @@ Examples:
 
 // generateDefault regenerates the repository's committed output.
 func generateDefault(ctx context.Context, stdout, stderr io.Writer) int {
+	j, code := defaultJob(stderr)
+	if code != 0 {
+		return code
+	}
+	return generate(ctx, j, stdout, stderr)
+}
+
+// defaultJob is the repository's own generation: the embedded schemas/
+// into generated/graph.
+func defaultJob(stderr io.Writer) (job, int) {
 	docs, err := schema.ReadInput(graphgen.DefaultSchemas, "schemas", "schemas")
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
-		return 2
+		return job{}, 2
 	}
-	return generate(ctx, job{docs: docs, out: "generated/graph", pkg: "graph"}, stdout, stderr)
+	return job{docs: docs, out: "generated/graph", pkg: "graph"}, 0
 }
 
 // multiFlag collects a repeatable string flag.
@@ -76,7 +96,16 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
+	j, code := parseJob("generate", args, stderr)
+	if code != 0 {
+		return code
+	}
+	return generate(ctx, j, stdout, stderr)
+}
+
+// parseJob reads the flags generate and check share.
+func parseJob(name string, args []string, stderr io.Writer) (job, int) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var inputs multiFlag
 	fs.Var(&inputs, "in", "input: a folder of schema files or an OpenAPI document (repeatable)")
@@ -87,25 +116,25 @@ func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	types := fs.String("types", "", "comma-separated schema names: generate only these and their closure (bases, property types)")
 	fs.BoolVar(&opts.Subtypes, "subtypes", false, "with -types, also generate every schema derived from a selected one")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return job{}, 2
 	}
 	if *types != "" {
 		opts.Types = strings.Split(*types, ",")
 	}
 	if len(inputs) == 0 || *out == "" || fs.NArg() > 0 {
-		fmt.Fprint(stderr, "graphgen generate: -in and -out are required\n", usage)
-		return 2
+		fmt.Fprintf(stderr, "graphgen %s: -in and -out are required\n%s", name, usage)
+		return job{}, 2
 	}
 	var docs []schema.Document
 	for _, in := range inputs {
 		d, err := readInput(in)
 		if err != nil {
 			fmt.Fprintln(stderr, "graphgen:", err)
-			return 2
+			return job{}, 2
 		}
 		docs = append(docs, d...)
 	}
-	return generate(ctx, job{docs: docs, out: *out, pkg: *pkg, opts: opts}, stdout, stderr)
+	return job{docs: docs, out: *out, pkg: *pkg, opts: opts}, 0
 }
 
 // job is one generation: inputs in, package out.
@@ -118,24 +147,11 @@ type job struct {
 
 func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 	start := time.Now()
-	pkg, err := schema.Load(ctx, j.docs, j.opts)
-	var problems schema.Errors
-	if errors.As(err, &problems) {
-		reportProblems(stderr, problems)
-		return 1
+	pkg, files, code := build(ctx, j, stderr)
+	if code != 0 {
+		return code
 	}
-	if err != nil {
-		fmt.Fprintln(stderr, "graphgen:", err)
-		return 2
-	}
-	for _, w := range pkg.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
-	files, err := emit.Emit(pkg, emit.Options{PackageName: j.pkg})
-	if err == nil {
-		err = writeAtomically(j.out, files)
-	}
-	if err != nil {
+	if err := writeAtomically(j.out, files); err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return 2
 	}
@@ -143,6 +159,38 @@ func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 		len(pkg.Structs)+len(pkg.Enums), len(pkg.Structs), len(pkg.Enums), len(files), j.out,
 		time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// build loads and emits a job in memory, reporting problems and warnings.
+func build(ctx context.Context, j job, stderr io.Writer) (*schema.Package, []emit.File, int) {
+	pkg, err := schema.Load(ctx, j.docs, j.opts)
+	var problems schema.Errors
+	if errors.As(err, &problems) {
+		reportProblems(stderr, problems)
+		return nil, nil, 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return nil, nil, 2
+	}
+	for _, w := range pkg.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	files, err := emit.Emit(pkg, emit.Options{PackageName: j.pkg, Version: version()})
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return nil, nil, 2
+	}
+	return pkg, files, 0
+}
+
+// version is graphgen's module version: v1.2.3 when installed with
+// go install …@v1.2.3, "(devel)" when built from a checkout.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
 }
 
 // readInput reads the folder or file at path p.

@@ -137,3 +137,52 @@ func TestVerifySeedSchemas(t *testing.T) {
 	assert.Equal(t, 1, code, "a record that does not decode fails the run")
 	assert.Contains(t, stdout, `"error":"json: /id (offset 6): expected string, found number"`)
 }
+
+func TestCheckReportsStaleMissingAndExtraFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "graph")
+	args := []string{"-in", "../../schemas", "-out", out}
+	code, _, stderr := runCLI(t, append([]string{"generate"}, args...)...)
+	require.Equal(t, 0, code, stderr)
+
+	code, stdout, _ := runCLI(t, append([]string{"check"}, args...)...)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stdout, "is up to date (20 files)")
+
+	header := "// " + emit.Header + "\n\npackage graph\n"
+	require.NoError(t, os.WriteFile(filepath.Join(out, "cloud_pc_gen.go"), []byte(header+"// edited\n"), 0o644))
+	require.NoError(t, os.Remove(filepath.Join(out, "entity_gen.go")))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "old_gen.go"), []byte(header), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(out, "mine.go"), []byte("package graph\n"), 0o644))
+	before := snapshot(t, out)
+	code, stdout, _ = runCLI(t, append([]string{"check"}, args...)...)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "stale:   cloud_pc_gen.go\nmissing: entity_gen.go\nextra:   old_gen.go\n"+
+		"graphgen check: "+out+" is stale (3 of 20 files): generated files were edited by hand; run graphgen generate\n", stdout)
+	assert.Equal(t, before, snapshot(t, out), "check writes nothing")
+
+	changed := t.TempDir()
+	for _, e := range mustReadDir(t, "../../schemas") {
+		data, err := os.ReadFile(filepath.Join("../../schemas", e))
+		require.NoError(t, err)
+		if e == "microsoft.graph.cloudPcProvisioningType.json" {
+			data = []byte(strings.Replace(string(data), `"shared",`, `"shared", "sharedByUser",`, 1))
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(changed, e), data, 0o644))
+	}
+	code, _, stderr = runCLI(t, append([]string{"generate"}, args...)...)
+	require.Equal(t, 0, code, stderr)
+	code, stdout, _ = runCLI(t, "check", "-in", changed, "-out", out)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout, "stale:   cloud_pc_provisioning_type_gen.go\n")
+	assert.Contains(t, stdout, "the schemas or options changed since sha256:")
+}
+
+func mustReadDir(t *testing.T, dir string) []string {
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}

@@ -75,7 +75,7 @@ func generateForVerify(ctx context.Context, inputs []string, opts schema.Options
 	}
 	if err == nil {
 		var files []emit.File
-		files, err = emit.Emit(pkg, emit.Options{PackageName: "graph"})
+		files, err = emit.Emit(pkg, emit.Options{PackageName: "graph", Version: version()})
 		if err == nil {
 			return files, 0
 		}

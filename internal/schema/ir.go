@@ -10,10 +10,11 @@ package schema
 
 // Package is one lowered schema set: everything emit needs to print Go.
 type Package struct {
-	Structs  []*Struct  // object schemas, sorted by Go name
-	Enums    []*Enum    // string enum schemas, sorted by Go name
-	Patterns []*Pattern // distinct regular expressions used by validators, sorted by Name
-	Warnings Errors     // problems that did not stop the run, e.g. missing references allowed by Options
+	Structs   []*Struct  // object schemas, sorted by Go name
+	Enums     []*Enum    // string enum schemas, sorted by Go name
+	Patterns  []*Pattern // distinct regular expressions used by validators, sorted by Name
+	Warnings  Errors     // problems that did not stop the run, e.g. missing references allowed by Options
+	InputHash string     // fingerprint of the schemas and options, e.g. "sha256:0123456789abcdef"; equal for both input forms
 }
 
 // Ident is a Go identifier, optionally qualified by an import path.

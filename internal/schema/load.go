@@ -38,6 +38,7 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 		return nil, err
 	}
 	pkg.Warnings = p.warningList(data)
+	pkg.InputHash = inputHash(raws, opts)
 	return pkg, nil
 }
 

@@ -158,3 +158,19 @@ func TestGoldenPackagesVet(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "go vet on the golden packages:\n%s", out)
 }
+
+// staticcheck is pinned so that a new release cannot fail CI on its own.
+const staticcheck = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
+
+// TestGeneratedPackagesPassStaticcheck runs staticcheck, fetched through the
+// module proxy, on generated/graph and every golden package.
+func TestGeneratedPackagesPassStaticcheck(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(goldenRoot, "*", "expected"))
+	require.NoError(t, err)
+	args := []string{"run", staticcheck, "../../generated/..."}
+	for _, d := range dirs {
+		args = append(args, "./"+filepath.ToSlash(d))
+	}
+	out, err := exec.Command("go", args...).CombinedOutput()
+	require.NoError(t, err, "staticcheck:\n%s", out)
+}

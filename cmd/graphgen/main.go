@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -31,6 +32,9 @@ func main() {
 // run is main without the process: it returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
+		if _, err := os.Stat(ConfigFile); err == nil {
+			return generateCmd(ctx, nil, stdout, stderr)
+		}
 		return generateDefault(ctx, stdout, stderr)
 	}
 	switch args[0] {
@@ -52,8 +56,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 const usage = `usage:
-  graphgen                  regenerate generated/graph from the embedded schemas/ (run in the graphgen repository)
-  graphgen generate -in PATH [-in PATH...] -out DIR [-package NAME] [-types A,B [-subtypes]] [-allow-missing-refs]
+  graphgen                  with graphgen.yaml in the current directory: generate as it says (go:generate);
+                            elsewhere: regenerate generated/graph from the embedded schemas/ (the graphgen repository)
+  graphgen generate [-config FILE] -in PATH [-in PATH...] -out DIR [-package NAME] [-types A,B [-subtypes]] [-allow-missing-refs]
                             PATH is a folder of per-schema JSON Schema files or an OpenAPI 3.x document (JSON or YAML)
   graphgen check [the flags of generate]
                             exit 1, listing stale, missing and extra files, when DIR is not what generate would write;
@@ -103,38 +108,77 @@ func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	return generate(ctx, j, stdout, stderr)
 }
 
-// parseJob reads the flags generate and check share.
+// parseJob reads the flags generate and check share, on top of a config
+// file: -config, or graphgen.yaml in the current directory when no -in is
+// given. Flags override the file.
 func parseJob(name string, args []string, stderr io.Writer) (job, int) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	var inputs multiFlag
 	fs.Var(&inputs, "in", "input: a folder of schema files or an OpenAPI document (repeatable)")
+	configPath := fs.String("config", "", "config file (default: "+ConfigFile+" in the current directory, when -in is not given)")
 	out := fs.String("out", "", "output directory")
 	pkg := fs.String("package", "graph", "Go package name")
-	var opts schema.Options
-	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "generate references to missing schemas as raw JSON, with a warning, instead of failing")
+	allowMissing := fs.Bool("allow-missing-refs", false, "generate references to missing schemas as raw JSON, with a warning, instead of failing")
 	types := fs.String("types", "", "comma-separated schema names: generate only these and their closure (bases, property types)")
-	fs.BoolVar(&opts.Subtypes, "subtypes", false, "with -types, also generate every schema derived from a selected one")
-	if err := fs.Parse(args); err != nil {
+	subtypes := fs.Bool("subtypes", false, "with -types, also generate every schema derived from a selected one")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return job{}, 2
 	}
-	if *types != "" {
-		opts.Types = strings.Split(*types, ",")
-	}
-	if len(inputs) == 0 || *out == "" || fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "graphgen %s: -in and -out are required\n%s", name, usage)
+	cfg, err := findConfig(*configPath, len(inputs) == 0)
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
 		return job{}, 2
 	}
-	var docs []schema.Document
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	j := job{out: cfg.Output, pkg: cmp.Or(cfg.Package, "graph"), opts: cfg.options()}
+	if len(inputs) == 0 {
+		inputs = cfg.Inputs
+	}
+	if set["out"] {
+		j.out = *out
+	}
+	if set["package"] {
+		j.pkg = *pkg
+	}
+	if set["allow-missing-refs"] {
+		j.opts.AllowMissingRefs = *allowMissing
+	}
+	if set["types"] {
+		j.opts.Types = strings.Split(*types, ",")
+	}
+	if set["subtypes"] {
+		j.opts.Subtypes = *subtypes
+	}
+	if len(inputs) == 0 || j.out == "" {
+		fmt.Fprintf(stderr, "graphgen %s: inputs (-in) and an output directory (-out) are required, as flags or in %s\n%s", name, ConfigFile, usage)
+		return job{}, 2
+	}
 	for _, in := range inputs {
 		d, err := readInput(in)
 		if err != nil {
 			fmt.Fprintln(stderr, "graphgen:", err)
 			return job{}, 2
 		}
-		docs = append(docs, d...)
+		j.docs = append(j.docs, d...)
 	}
-	return job{docs: docs, out: *out, pkg: *pkg, opts: opts}, 0
+	return j, 0
+}
+
+// findConfig reads the named config file, or graphgen.yaml in the current
+// directory when lookHere and it exists; the zero config otherwise.
+func findConfig(path string, lookHere bool) (config, error) {
+	if path == "" && lookHere {
+		if _, err := os.Stat(ConfigFile); err == nil {
+			path = ConfigFile
+		}
+	}
+	if path == "" {
+		return config{}, nil
+	}
+	return readConfig(path)
 }
 
 // job is one generation: inputs in, package out.

@@ -108,7 +108,7 @@ func TestUsageErrors(t *testing.T) {
 	assert.Contains(t, stderr, `unknown command "frobnicate"`)
 	code, _, stderr = runCLI(t, "generate", "-out", "x")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, stderr, "-in and -out are required")
+	assert.Contains(t, stderr, "inputs (-in) and an output directory (-out) are required")
 	code, _, stderr = runCLI(t, "generate", "-in", "does/not/exist", "-out", t.TempDir())
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "does/not/exist")

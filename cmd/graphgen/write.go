@@ -16,7 +16,10 @@ import (
 // not generate (no generated header) are carried over; a subdirectory makes
 // it refuse, rather than risk deleting someone's work.
 func writeAtomically(dir string, files []emit.File) error {
-	dir = filepath.Clean(dir)
+	dir, err := filepath.Abs(dir) // "." cannot be renamed; its absolute path can
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return err
 	}

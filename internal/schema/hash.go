@@ -14,6 +14,11 @@ import (
 func inputHash(raws []rawSchema, opts Options) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "options %v %q %v\n", opts.AllowMissingRefs, strings.Join(opts.Types, ","), opts.Subtypes)
+	for _, names := range []map[string]string{opts.TypeNames, opts.FieldNames} {
+		for _, k := range sortedKeys(names) {
+			fmt.Fprintf(h, "name %q %q\n", k, names[k])
+		}
+	}
 	for _, r := range raws {
 		data, err := json.Marshal(r.Schema)
 		if err != nil {

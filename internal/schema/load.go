@@ -19,6 +19,12 @@ type Options struct {
 	// Subtypes adds, to a Types subset, the schemas derived from its members,
 	// so that polymorphic values decode to their concrete types.
 	Subtypes bool
+	// TypeNames overrides the Go name of schemas: "microsoft.graph.cloudPC":
+	// "CloudPc". Only read by lookup, so map order never matters.
+	TypeNames map[string]string
+	// FieldNames overrides the Go name of properties, keyed by schema and
+	// property: "microsoft.graph.cloudPC/aadDeviceId": "EntraDeviceID".
+	FieldNames map[string]string
 }
 
 // Load parses docs and lowers every schema in them to a Package. All
@@ -29,6 +35,7 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	checkOverrides(raws, opts, &p)
 	pkg := newLowerer(raws, selectSubset(raws, opts, &p), opts, &p).lower()
 	data := make(map[string][]byte, len(docs))
 	for _, d := range docs {

@@ -155,3 +155,30 @@ func TestNameClashesResolveDeterministically(t *testing.T) {
 		assert.Equal(t, `microsoft.graph.security.alert.json:1:1: schema "microsoft.graph.security.alert" is named SecurityAlert2 because SecurityAlert is microsoft.graph.securityAlert's`, pkg.Warnings[2].Error())
 	}
 }
+
+func TestNamingOverrides(t *testing.T) {
+	doc := Document{File: "pc.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.cloudPC","type":"object","properties":{"aadDeviceId":{"type":"string"}}}`)}
+	pkg, err := Load(context.Background(), []Document{doc}, Options{
+		TypeNames:  map[string]string{"microsoft.graph.cloudPC": "CloudPc"},
+		FieldNames: map[string]string{"microsoft.graph.cloudPC/aadDeviceId": "EntraDeviceID"},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "CloudPc", pkg.Structs[0].Name.Name)
+	assert.Equal(t, "EntraDeviceID", pkg.Structs[0].Fields[0].Name)
+
+	_, err = Load(context.Background(), []Document{doc}, Options{
+		TypeNames:  map[string]string{"microsoft.graph.cloudPc": "X", "microsoft.graph.cloudPC": "not exported"},
+		FieldNames: map[string]string{"microsoft.graph.cloudPC/aadDeviceID": "Y"},
+	})
+	var errs Errors
+	require.ErrorAs(t, err, &errs)
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	assert.Equal(t, []string{
+		`options: names.properties: "microsoft.graph.cloudPC/aadDeviceID" is not SCHEMA/PROPERTY of a schema in the input`,
+		`options: names.types.microsoft.graph.cloudPC: "not exported" is not an exported Go identifier`,
+		`options: names.types: no schema named "microsoft.graph.cloudPc"`,
+	}, got)
+}

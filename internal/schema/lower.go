@@ -129,6 +129,9 @@ func (l *lowerer) declare(r *rawSchema) {
 // Each such renaming is reported as a warning.
 func (l *lowerer) typeName(r *rawSchema) string {
 	want := typeGoName(r.Name)
+	if name, ok := l.opts.TypeNames[r.Name]; ok {
+		want = name
+	}
 	name := l.names.claim(want, "")
 	if name != want {
 		owner := "taken by the support code"

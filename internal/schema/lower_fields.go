@@ -42,7 +42,11 @@ func (l *lowerer) lowerFields(s *Struct, r *rawSchema) []*Field {
 			f := l.lowerField(name, part.schema.Properties[name], at)
 			f.Required = slices.Contains(part.schema.Required, name) && name != odataTypeProperty
 			f.Discriminator = name == odataTypeProperty && s.Base == nil
-			f.Name = goNames.claim(goName(name), "Property")
+			want, ok := l.opts.FieldNames[r.Name+"/"+name]
+			if !ok {
+				want = goName(name)
+			}
+			f.Name = goNames.claim(want, "Property")
 			fields = append(fields, f)
 		}
 	}

@@ -44,6 +44,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return verifyCmd(ctx, args[1:], stdout, stderr)
 	case "check":
 		return checkCmd(ctx, args[1:], stdout, stderr)
+	case "diff":
+		return diffCmd(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "graphgen", version())
 		return 0
@@ -63,6 +65,9 @@ const usage = `usage:
   graphgen check [the flags of generate]
                             exit 1, listing stale, missing and extra files, when DIR is not what generate would write;
                             without flags, checks generated/graph against the embedded schemas/
+  graphgen diff [-json] [-allow-missing-refs] OLD NEW
+                            what a schema update changes for Go users: added, removed and retyped types, properties
+                            and enum members, each breaking or additive; exit 1 when anything breaking changed
   graphgen version          print graphgen's version
   graphgen verify -in PATH [-in PATH...] -payloads FILE.jsonl [-allow-missing-refs] [-keep DIR]
                             generate PATH into a temporary module, compile it, and run every record of FILE through

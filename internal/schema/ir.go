@@ -131,6 +131,27 @@ type Type struct {
 	ElemNullable bool    // for KindArray: items may be JSON null (held as Opt[Elem])
 }
 
+// String spells t as Go source does, unqualified: "string", "*CloudPC",
+// "[]Opt[DayOfWeek]", "json.RawMessage".
+func (t *Type) String() string {
+	switch t.Kind {
+	case KindStruct:
+		return "*" + t.Name.Name
+	case KindRaw:
+		return "json.RawMessage"
+	case KindArray:
+		elem := t.Elem.String()
+		if t.Elem.Kind == KindStruct && !t.ElemNullable {
+			elem = t.Elem.Name.Name
+		}
+		if t.ElemNullable {
+			elem = "Opt[" + elem + "]"
+		}
+		return "[]" + elem
+	}
+	return t.Name.Name
+}
+
 // Rules are the schema's validation keywords that lowering kept: bounds equal
 // to the Go type's own range and patterns identical to a format's grammar are
 // dropped here, so every rule in the IR can fail.

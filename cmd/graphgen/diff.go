@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/graphgen/graphgen/internal/diff"
+	"github.com/graphgen/graphgen/internal/schema"
+)
+
+// diffCmd prints what changes for Go users between two schema inputs:
+// exit 0 when nothing breaking changed, 1 when something did, 2 on errors.
+func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	asJSON := fs.Bool("json", false, "print the changes as a JSON array")
+	var opts schema.Options
+	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "generate references to missing schemas as raw JSON, with a warning")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 2 {
+		fmt.Fprint(stderr, "graphgen diff: want two inputs, OLD and NEW\n", usage)
+		return 2
+	}
+	var pkgs [2]*schema.Package
+	for i, in := range fs.Args() {
+		docs, err := readInput(in)
+		if err == nil {
+			pkgs[i], err = schema.Load(ctx, docs, opts)
+		}
+		var problems schema.Errors
+		if errors.As(err, &problems) {
+			reportProblems(stderr, problems)
+			return 2
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "graphgen diff:", err)
+			return 2
+		}
+	}
+	changes := diff.Compare(pkgs[0], pkgs[1])
+	if *asJSON {
+		if changes == nil {
+			changes = []diff.Change{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(changes); err != nil {
+			return 2
+		}
+	} else {
+		for _, c := range changes {
+			fmt.Fprintln(stdout, c)
+		}
+		fmt.Fprintf(stdout, "graphgen diff: %d changes, %d breaking\n", len(changes), countBreaking(changes))
+	}
+	if diff.Breaking(changes) {
+		return 1
+	}
+	return 0
+}
+
+func countBreaking(changes []diff.Change) int {
+	n := 0
+	for _, c := range changes {
+		if c.Breaking {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// seedVariant copies schemas/ with edits applied to the named files.
+func seedVariant(t *testing.T, edits map[string][2]string) string {
+	dir := t.TempDir()
+	for _, name := range mustReadDir(t, "../../schemas") {
+		data, err := os.ReadFile(filepath.Join("../../schemas", name))
+		require.NoError(t, err)
+		if e, ok := edits[name]; ok {
+			require.Contains(t, string(data), e[0])
+			data = []byte(strings.Replace(string(data), e[0], e[1], 1))
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+	}
+	return dir
+}
+
+func TestDiffSeedSchemas(t *testing.T) {
+	updated := seedVariant(t, map[string][2]string{
+		// a removed property
+		"microsoft.graph.cloudPC.json": {`"imageDisplayName": {`, `"imageDisplayNameRenamed": {`},
+		// a new enum member
+		"microsoft.graph.cloudPcProvisioningType.json": {`"shared",`, `"shared", "sharedByUser",`},
+		// a retyped property
+		"microsoft.graph.cloudPcDeviceImage.json": {`"format": "date",`, `"format": "date-time",`},
+	})
+	code, stdout, stderr := runCLI(t, "diff", "../../schemas", updated)
+	assert.Equal(t, 1, code, stderr)
+	assert.Equal(t, strings.Join([]string{
+		"breaking removed-property microsoft.graph.cloudPC/imageDisplayName: ImageDisplayName Opt[string]",
+		"breaking changed-property microsoft.graph.cloudPcDeviceImage/expirationDate: ExpirationDate Opt[Date] -> ExpirationDate Opt[DateTime]",
+		"additive added-property microsoft.graph.cloudPC/imageDisplayNameRenamed: ImageDisplayNameRenamed Opt[string]",
+		"additive added-member microsoft.graph.cloudPcProvisioningType/sharedByUser: CloudPcProvisioningTypeSharedByUser",
+		"graphgen diff: 4 changes, 2 breaking",
+	}, "\n")+"\n", stdout)
+
+	code, stdout, _ = runCLI(t, "diff", "-json", "../../schemas", updated)
+	assert.Equal(t, 1, code)
+	var changes []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &changes))
+	require.Len(t, changes, 4)
+	assert.Equal(t, "removed-property", changes[0]["kind"])
+	assert.Equal(t, true, changes[0]["breaking"])
+
+	additive := seedVariant(t, map[string][2]string{"microsoft.graph.cloudPcProvisioningType.json": {`"shared",`, `"shared", "sharedByUser",`}})
+	code, stdout, _ = runCLI(t, "diff", "../../schemas", additive)
+	assert.Equal(t, 0, code, "only additive changes")
+	assert.Contains(t, stdout, "graphgen diff: 1 changes, 0 breaking")
+	code, stdout, _ = runCLI(t, "diff", "../../schemas", "../../testdata/openapi/seeds.yaml")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "graphgen diff: 0 changes, 0 breaking\n", stdout, "the same schemas in the other form")
+}

@@ -1,0 +1,212 @@
+// Package diff tells what a schema update changes for Go users of the
+// generated package: types, properties and enum members added, removed or
+// retyped, each marked breaking or additive. It compares two lowered IRs, so
+// it sees exactly the Go names and types graphgen would generate.
+package diff
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/graphgen/graphgen/internal/schema"
+)
+
+// Change is one difference between two schema sets.
+type Change struct {
+	Kind     string `json:"kind"`             // e.g. "removed-property"
+	Breaking bool   `json:"breaking"`         // code using the old package may not compile or may behave differently
+	Schema   string `json:"schema"`           // e.g. "microsoft.graph.cloudPC"
+	Member   string `json:"member,omitempty"` // property or enum member, e.g. "aadDeviceId"
+	Old      string `json:"old,omitempty"`    // the Go declaration before, e.g. "AadDeviceID Opt[string]"
+	New      string `json:"new,omitempty"`    // and after
+}
+
+func (c Change) String() string {
+	level := "additive"
+	if c.Breaking {
+		level = "breaking"
+	}
+	what := c.Schema
+	if c.Member != "" {
+		what += "/" + c.Member
+	}
+	s := fmt.Sprintf("%-8s %s %s", level, c.Kind, what)
+	switch {
+	case c.Old != "" && c.New != "":
+		s += fmt.Sprintf(": %s -> %s", c.Old, c.New)
+	case c.Old != "":
+		s += ": " + c.Old
+	case c.New != "":
+		s += ": " + c.New
+	}
+	return s
+}
+
+// Compare lists the changes from old to new, breaking ones first, then by
+// schema and member.
+func Compare(old, new *schema.Package) []Change {
+	var changes []Change
+	changes = append(changes, compareStructs(old, new)...)
+	changes = append(changes, compareEnums(old, new)...)
+	slices.SortStableFunc(changes, func(a, b Change) int {
+		return cmp.Or(-cmpBool(a.Breaking, b.Breaking), cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Member, b.Member), cmp.Compare(a.Kind, b.Kind))
+	})
+	return changes
+}
+
+// Breaking reports whether any change is breaking.
+func Breaking(changes []Change) bool {
+	return slices.ContainsFunc(changes, func(c Change) bool { return c.Breaking })
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+func compareStructs(old, new *schema.Package) []Change {
+	var out []Change
+	newByName := index(new.Structs, func(s *schema.Struct) string { return s.SchemaName })
+	for _, o := range old.Structs {
+		n := newByName[o.SchemaName]
+		if n == nil {
+			out = append(out, Change{Kind: "removed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name})
+			continue
+		}
+		out = append(out, compareStruct(o, n)...)
+	}
+	oldByName := index(old.Structs, func(s *schema.Struct) string { return s.SchemaName })
+	for _, n := range new.Structs {
+		if oldByName[n.SchemaName] == nil {
+			out = append(out, Change{Kind: "added-type", Schema: n.SchemaName, New: n.Name.Name})
+		}
+	}
+	return out
+}
+
+// compareStruct compares names, bases and every property, inherited ones
+// included: a property that moves to a base is still there for Go users.
+func compareStruct(o, n *schema.Struct) []Change {
+	var out []Change
+	if o.Name.Name != n.Name.Name {
+		out = append(out, Change{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name})
+	}
+	if baseName(o) != baseName(n) {
+		out = append(out, Change{Kind: "changed-base", Breaking: true, Schema: o.SchemaName, Old: baseName(o), New: baseName(n)})
+	}
+	oldFields, newFields := allFields(o), allFields(n)
+	for _, name := range sortedKeys(oldFields) {
+		of, nf := oldFields[name], newFields[name]
+		switch {
+		case nf == nil:
+			out = append(out, Change{Kind: "removed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of)})
+		case declaration(of) != declaration(nf):
+			out = append(out, Change{Kind: "changed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of), New: declaration(nf)})
+		case of.Nullable != nf.Nullable || of.Required != nf.Required:
+			out = append(out, Change{Kind: "changed-rules", Schema: o.SchemaName, Member: name, Old: rules(of), New: rules(nf)})
+		}
+	}
+	for _, name := range sortedKeys(newFields) {
+		if oldFields[name] == nil {
+			out = append(out, Change{Kind: "added-property", Schema: o.SchemaName, Member: name, New: declaration(newFields[name])})
+		}
+	}
+	return out
+}
+
+func compareEnums(old, new *schema.Package) []Change {
+	var out []Change
+	newByName := index(new.Enums, func(e *schema.Enum) string { return e.SchemaName })
+	oldByName := index(old.Enums, func(e *schema.Enum) string { return e.SchemaName })
+	for _, o := range old.Enums {
+		n := newByName[o.SchemaName]
+		if n == nil {
+			out = append(out, Change{Kind: "removed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name})
+			continue
+		}
+		if o.Name.Name != n.Name.Name {
+			out = append(out, Change{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name})
+		}
+		out = append(out, compareMembers(o, n)...)
+	}
+	for _, n := range new.Enums {
+		if oldByName[n.SchemaName] == nil {
+			out = append(out, Change{Kind: "added-type", Schema: n.SchemaName, New: n.Name.Name})
+		}
+	}
+	return out
+}
+
+// compareMembers: a removed member removes a constant (breaking); an added
+// one is additive, since enum types accept any string anyway.
+func compareMembers(o, n *schema.Enum) []Change {
+	var out []Change
+	oldMembers := index(o.Members, func(m *schema.EnumMember) string { return m.Value })
+	newMembers := index(n.Members, func(m *schema.EnumMember) string { return m.Value })
+	for _, m := range o.Members {
+		switch nm := newMembers[m.Value]; {
+		case nm == nil:
+			out = append(out, Change{Kind: "removed-member", Breaking: true, Schema: o.SchemaName, Member: m.Value, Old: m.Name})
+		case nm.Name != m.Name:
+			out = append(out, Change{Kind: "renamed-member", Breaking: true, Schema: o.SchemaName, Member: m.Value, Old: m.Name, New: nm.Name})
+		}
+	}
+	for _, m := range n.Members {
+		if oldMembers[m.Value] == nil {
+			out = append(out, Change{Kind: "added-member", Schema: n.SchemaName, Member: m.Value, New: m.Name})
+		}
+	}
+	return out
+}
+
+func baseName(s *schema.Struct) string {
+	if s.Base == nil {
+		return ""
+	}
+	return s.Base.SchemaName
+}
+
+// allFields maps JSON names to fields, inherited ones included.
+func allFields(s *schema.Struct) map[string]*schema.Field {
+	out := map[string]*schema.Field{}
+	for t := s; t != nil; t = t.Base {
+		for _, f := range t.Fields {
+			if out[f.JSONName] == nil {
+				out[f.JSONName] = f
+			}
+		}
+	}
+	return out
+}
+
+// declaration is a field as Go users see it: "AadDeviceID Opt[string]".
+func declaration(f *schema.Field) string {
+	return f.Name + " Opt[" + f.Type.String() + "]"
+}
+
+func rules(f *schema.Field) string {
+	return fmt.Sprintf("nullable=%v required=%v", f.Nullable, f.Required)
+}
+
+func index[T any](list []T, key func(T) string) map[string]T {
+	m := make(map[string]T, len(list))
+	for _, v := range list {
+		m[key(v)] = v
+	}
+	return m
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

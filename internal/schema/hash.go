@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/getkin/kin-openapi/openapi3"
 	"strings"
 )
 
@@ -20,7 +21,7 @@ func inputHash(raws []rawSchema, opts Options) string {
 		}
 	}
 	for _, r := range raws {
-		data, err := json.Marshal(r.Schema)
+		data, err := json.Marshal(withoutDocumentKeys(r.Schema))
 		if err != nil {
 			data = []byte(err.Error())
 		}
@@ -28,4 +29,13 @@ func inputHash(raws []rawSchema, opts Options) string {
 		h.Write(data)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// withoutDocumentKeys drops the keys that belong to a per-schema file rather
+// than to the schema ($schema, $id): the same schema inside an OpenAPI
+// document has none of them.
+func withoutDocumentKeys(s *openapi3.Schema) *openapi3.Schema {
+	c := *s
+	c.SchemaDialect, c.SchemaID = "", ""
+	return &c
 }

@@ -61,3 +61,18 @@ func TestDiffSeedSchemas(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Equal(t, "graphgen diff: 0 changes, 0 breaking\n", stdout, "the same schemas in the other form")
 }
+
+func TestValidateCommand(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	bad := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(good, []byte(`{"id":"1","provisioningType":"dedicated"}`), 0o644))
+	require.NoError(t, os.WriteFile(bad, []byte(`{"id":"1","provisioningType":"sharedByUser","gracePeriodEndDateTime":"2020-11-010T20:00:34Z"}`), 0o644))
+	code, stdout, stderr := runCLI(t, "validate", "-in", "../../schemas", "-type", "microsoft.graph.cloudPC", good, bad)
+	assert.Equal(t, 1, code, stderr)
+	assert.Equal(t, bad+`: /gracePeriodEndDateTime: "2020-11-010T20:00:34Z" is not a valid date-time (format)`+"\n"+
+		bad+`: /provisioningType: "sharedByUser" is not a member of graph.CloudPcProvisioningType (enum)`+"\n"+
+		"graphgen validate: 1 of 2 files valid\n", stdout, "the generated Validate's messages")
+	code, _, _ = runCLI(t, "validate", "-in", "../../schemas", "-type", "microsoft.graph.cloudPC", good)
+	assert.Equal(t, 0, code)
+}

@@ -46,6 +46,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return checkCmd(ctx, args[1:], stdout, stderr)
 	case "diff":
 		return diffCmd(ctx, args[1:], stdout, stderr)
+	case "validate":
+		return validateCmd(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "graphgen", version())
 		return 0
@@ -68,6 +70,9 @@ const usage = `usage:
   graphgen diff [-json] [-allow-missing-refs] OLD NEW
                             what a schema update changes for Go users: added, removed and retyped types, properties
                             and enum members, each breaking or additive; exit 1 when anything breaking changed
+  graphgen validate -in PATH -type NAME [-package graph] FILE...
+                            validate payload files at run time, without generating code, with the rules and
+                            messages of the generated Validate; exit 1 when a file is invalid
   graphgen version          print graphgen's version
   graphgen verify -in PATH [-in PATH...] -payloads FILE.jsonl [-allow-missing-refs] [-keep DIR]
                             generate PATH into a temporary module, compile it, and run every record of FILE through

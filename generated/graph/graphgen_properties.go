@@ -8,8 +8,8 @@ import "encoding/json"
 // annotation such as "@odata.context" or "members@odata.bind", an instance
 // annotation, or a property newer than the schema. Value is its raw JSON.
 type Property struct {
-	Name  string
-	Value json.RawMessage
+	Name  string          // the member's name, e.g. "@odata.context"
+	Value json.RawMessage // its value, exactly as received
 }
 
 // Properties keeps undeclared members in the order they appeared, so that a

@@ -17,6 +17,7 @@ type ValidationError struct {
 	Message string // what is wrong, e.g. `"2021-13-01T00:00:00Z" is not a valid date-time`
 }
 
+// Error returns the path and the message.
 func (e *ValidationError) Error() string {
 	path := e.Path
 	if path == "" {
@@ -30,6 +31,7 @@ func (e *ValidationError) Error() string {
 // *ValidationError) from the error Validate returns.
 type ValidationErrors []*ValidationError
 
+// Error joins every violation with "; ".
 func (es ValidationErrors) Error() string {
 	var b strings.Builder
 	for i, e := range es {

@@ -217,6 +217,7 @@ func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 
 // build loads and emits a job in memory, reporting problems and warnings.
 func build(ctx context.Context, j job, stderr io.Writer) (*schema.Package, []emit.File, int) {
+	progress(stderr, "graphgen: lowering %d input files…", len(j.docs))
 	pkg, err := schema.Load(ctx, j.docs, j.opts)
 	var problems schema.Errors
 	if errors.As(err, &problems) {
@@ -230,12 +231,27 @@ func build(ctx context.Context, j job, stderr io.Writer) (*schema.Package, []emi
 	for _, w := range pkg.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
+	progress(stderr, "graphgen: emitting %d types…", len(pkg.Structs)+len(pkg.Enums))
 	files, err := emit.Emit(pkg, emit.Options{PackageName: j.pkg, Version: version()})
+	progress(stderr, "")
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return nil, nil, 2
 	}
 	return pkg, files, 0
+}
+
+// progress shows what a long run is doing, on one line that it rewrites,
+// when stderr is a terminal; "" clears the line.
+func progress(stderr io.Writer, format string, args ...any) {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return
+	}
+	if info, err := f.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return
+	}
+	fmt.Fprintf(f, "\r\033[K"+format, args...)
 }
 
 // version is graphgen's module version: v1.2.3 when installed with

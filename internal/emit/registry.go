@@ -23,6 +23,9 @@ func docFile(pkg *schema.Package, opts Options) *jen.File {
 			"AnyEntity) that properties of that type hold, filled with the concrete type named by \"@odata.type\". "+
 			"Validate checks a value against the schema and reports every violation with its JSON Pointer.")
 	text += "\n\n" + Stamp(opts.Version, pkg.InputHash)
+	if o := optionsText(pkg.Options); o != "" {
+		text += "\n" + docText("Options: "+o+".")
+	}
 	for _, line := range strings.Split(text, "\n") {
 		f.PackageComment(line)
 	}
@@ -138,4 +141,22 @@ func ReadStamp(data []byte) (version, inputHash string, ok bool) {
 		return "", "", false
 	}
 	return string(m[1]), string(m[2]), true
+}
+
+// optionsText lists the options that shaped the package, as flags.
+func optionsText(o schema.Options) string {
+	var parts []string
+	if len(o.Types) > 0 {
+		parts = append(parts, "-types "+strings.Join(o.Types, ","))
+	}
+	if o.Subtypes {
+		parts = append(parts, "-subtypes")
+	}
+	if o.AllowMissingRefs {
+		parts = append(parts, "-allow-missing-refs")
+	}
+	if n := len(o.TypeNames) + len(o.FieldNames); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d naming overrides", n))
+	}
+	return strings.Join(parts, " ")
 }

@@ -15,6 +15,7 @@ type Package struct {
 	Patterns  []*Pattern // distinct regular expressions used by validators, sorted by Name
 	Warnings  Errors     // problems that did not stop the run, e.g. missing references allowed by Options
 	InputHash string     // fingerprint of the schemas and options, e.g. "sha256:0123456789abcdef"; equal for both input forms
+	Options   Options    // the options the package was lowered with
 }
 
 // Ident is a Go identifier, optionally qualified by an import path.

@@ -46,6 +46,7 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 	}
 	pkg.Warnings = p.warningList(data)
 	pkg.InputHash = inputHash(raws, opts)
+	pkg.Options = opts
 	return pkg, nil
 }
 

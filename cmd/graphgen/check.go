@@ -22,7 +22,7 @@ func checkCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		j, code = parseJob("check", args, stderr)
 	}
 	if code != 0 {
-		return code
+		return exitCode(code)
 	}
 	pkg, files, code := build(ctx, j, stderr)
 	if code != 0 {

@@ -21,7 +21,10 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the changes as a JSON array")
 	var opts schema.Options
 	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "generate references to missing schemas as raw JSON, with a warning")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 2 {
+	if err := fs.Parse(args); err != nil {
+		return helpOr(err, 2)
+	}
+	if fs.NArg() != 2 {
 		fmt.Fprint(stderr, "graphgen diff: want two inputs, OLD and NEW\n", usage)
 		return 2
 	}

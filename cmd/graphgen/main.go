@@ -113,7 +113,7 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	j, code := parseJob("generate", args, stderr)
 	if code != 0 {
-		return code
+		return exitCode(code)
 	}
 	return generate(ctx, j, stdout, stderr)
 }
@@ -134,6 +134,9 @@ func parseJob(name string, args []string, stderr io.Writer) (job, int) {
 	types := fs.String("types", "", "comma-separated schema names: generate only these and their closure (bases, property types)")
 	subtypes := fs.Bool("subtypes", false, "with -types, also generate every schema derived from a selected one")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		if errors.Is(err, flag.ErrHelp) {
+			return job{}, -1 // the usage is shown: callers stop with exitCode(-1) = 0
+		}
 		return job{}, 2
 	}
 	cfg, err := findConfig(*configPath, len(inputs) == 0)
@@ -286,3 +289,15 @@ func reportProblems(stderr io.Writer, problems schema.Errors) {
 		fmt.Fprintf(stderr, "graphgen: %d reference(s) to missing schemas; -allow-missing-refs generates them as raw JSON\n", missing)
 	}
 }
+
+// helpOr is the exit code after a flag error: 0 when the user asked for
+// -h (the usage is already printed), else code.
+func helpOr(err error, code int) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return code
+}
+
+// exitCode maps parseJob's -1 (help was shown) to 0.
+func exitCode(code int) int { return max(code, 0) }

@@ -109,6 +109,8 @@ func TestUsageErrors(t *testing.T) {
 	code, _, stderr = runCLI(t, "generate", "-out", "x")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "inputs (-in) and an output directory (-out) are required")
+	code, _, _ = runCLI(t, "generate", "-no-such-flag")
+	assert.Equal(t, 2, code)
 	code, _, stderr = runCLI(t, "generate", "-in", "does/not/exist", "-out", t.TempDir())
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "does/not/exist")
@@ -185,4 +187,16 @@ func mustReadDir(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+func TestHelpForEveryCommand(t *testing.T) {
+	for _, cmd := range []string{"generate", "check", "verify", "diff", "validate"} {
+		code, _, stderr := runCLI(t, cmd, "-h")
+		assert.Equal(t, 0, code, cmd)
+		assert.Contains(t, stderr, "Examples:", cmd)
+		assert.Contains(t, stderr, "graphgen "+cmd, cmd)
+	}
+	code, stdout, _ := runCLI(t, "help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stdout, "graphgen version")
 }

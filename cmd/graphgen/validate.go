@@ -25,7 +25,10 @@ func validateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	pkgName := fs.String("package", "graph", "the package name messages give enum types, as in the generated code")
 	var opts schema.Options
 	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "treat references to missing schemas as raw JSON")
-	if err := fs.Parse(args); err != nil || len(inputs) == 0 || *typeName == "" || fs.NArg() == 0 {
+	if err := fs.Parse(args); err != nil {
+		return helpOr(err, 2)
+	}
+	if len(inputs) == 0 || *typeName == "" || fs.NArg() == 0 {
 		fmt.Fprint(stderr, "graphgen validate: -in, -type and at least one FILE are required\n", usage)
 		return 2
 	}

@@ -19,6 +19,7 @@ import (
 func verifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	var inputs multiFlag
 	fs.Var(&inputs, "in", "schemas: a folder of schema files or an OpenAPI document (repeatable)")
 	payloads := fs.String("payloads", "", "JSON Lines file of records {id, type, collection, payload}")
@@ -26,7 +27,7 @@ func verifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var opts schema.Options
 	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "generate references to missing schemas as raw JSON")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return helpOr(err, 2)
 	}
 	if len(inputs) == 0 || *payloads == "" || fs.NArg() > 0 {
 		fmt.Fprint(stderr, "graphgen verify: -in and -payloads are required\n", usage)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -30,18 +29,9 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	var pkgs [2]*schema.Package
 	for i, in := range fs.Args() {
-		docs, err := readInput(in)
-		if err == nil {
-			pkgs[i], err = schema.Load(ctx, docs, opts)
-		}
-		var problems schema.Errors
-		if errors.As(err, &problems) {
-			reportProblems(stderr, problems)
-			return 2
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "graphgen diff:", err)
-			return 2
+		var code int
+		if pkgs[i], code = loadInputs(ctx, "graphgen diff", []string{in}, opts, 2, stderr); code != 0 {
+			return code
 		}
 	}
 	changes := diff.Compare(pkgs[0], pkgs[1])

@@ -221,15 +221,9 @@ func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 // build loads and emits a job in memory, reporting problems and warnings.
 func build(ctx context.Context, j job, stderr io.Writer) (*schema.Package, []emit.File, int) {
 	progress(stderr, "graphgen: lowering %d input files…", len(j.docs))
-	pkg, err := schema.Load(ctx, j.docs, j.opts)
-	var problems schema.Errors
-	if errors.As(err, &problems) {
-		reportProblems(stderr, problems)
-		return nil, nil, 1
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "graphgen:", err)
-		return nil, nil, 2
+	pkg, code := load(ctx, "graphgen", j.docs, j.opts, 1, stderr)
+	if code != 0 {
+		return nil, nil, code
 	}
 	for _, w := range pkg.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
@@ -301,3 +295,43 @@ func helpOr(err error, code int) int {
 
 // exitCode maps parseJob's -1 (help was shown) to 0.
 func exitCode(code int) int { return max(code, 0) }
+
+// readInputs reads every input (a folder or a file), reporting the first
+// that cannot be read as cmd's error.
+func readInputs(cmd string, inputs []string, stderr io.Writer) ([]schema.Document, int) {
+	var docs []schema.Document
+	for _, in := range inputs {
+		d, err := readInput(in)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", cmd, err)
+			return nil, 2
+		}
+		docs = append(docs, d...)
+	}
+	return docs, 0
+}
+
+// load lowers docs; when the input has problems it lists them all and
+// returns problemsCode (commands differ in what 1 means).
+func load(ctx context.Context, cmd string, docs []schema.Document, opts schema.Options, problemsCode int, stderr io.Writer) (*schema.Package, int) {
+	pkg, err := schema.Load(ctx, docs, opts)
+	var problems schema.Errors
+	switch {
+	case errors.As(err, &problems):
+		reportProblems(stderr, problems)
+		return nil, problemsCode
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %v\n", cmd, err)
+		return nil, 2
+	}
+	return pkg, 0
+}
+
+// loadInputs reads and lowers inputs.
+func loadInputs(ctx context.Context, cmd string, inputs []string, opts schema.Options, problemsCode int, stderr io.Writer) (*schema.Package, int) {
+	docs, code := readInputs(cmd, inputs, stderr)
+	if code != 0 {
+		return nil, code
+	}
+	return load(ctx, cmd, docs, opts, problemsCode, stderr)
+}

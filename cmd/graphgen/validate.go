@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,24 +31,9 @@ func validateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprint(stderr, "graphgen validate: -in, -type and at least one FILE are required\n", usage)
 		return 2
 	}
-	var docs []schema.Document
-	for _, in := range inputs {
-		d, err := readInput(in)
-		if err != nil {
-			fmt.Fprintln(stderr, "graphgen validate:", err)
-			return 2
-		}
-		docs = append(docs, d...)
-	}
-	pkg, err := schema.Load(ctx, docs, opts)
-	var problems schema.Errors
-	if errors.As(err, &problems) {
-		reportProblems(stderr, problems)
-		return 2
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "graphgen validate:", err)
-		return 2
+	pkg, code := loadInputs(ctx, "graphgen validate", inputs, opts, 2, stderr)
+	if code != 0 {
+		return code
 	}
 	return validateFiles(rtvalidate.New(pkg, *pkgName), *typeName, fs.Args(), stdout, stderr)
 }

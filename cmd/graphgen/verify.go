@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -59,28 +58,14 @@ func verifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 
 // generateForVerify loads and emits the package the harness compiles.
 func generateForVerify(ctx context.Context, inputs []string, opts schema.Options, stderr io.Writer) ([]emit.File, int) {
-	var docs []schema.Document
-	for _, in := range inputs {
-		d, err := readInput(in)
-		if err != nil {
-			fmt.Fprintln(stderr, "graphgen verify:", err)
-			return nil, 2
-		}
-		docs = append(docs, d...)
+	pkg, code := loadInputs(ctx, "graphgen verify", inputs, opts, 1, stderr)
+	if code != 0 {
+		return nil, code
 	}
-	pkg, err := schema.Load(ctx, docs, opts)
-	var problems schema.Errors
-	if errors.As(err, &problems) {
-		reportProblems(stderr, problems)
-		return nil, 1
+	files, err := emit.Emit(pkg, emit.Options{PackageName: "graph", Version: version()})
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen verify:", err)
+		return nil, 2
 	}
-	if err == nil {
-		var files []emit.File
-		files, err = emit.Emit(pkg, emit.Options{PackageName: "graph", Version: version()})
-		if err == nil {
-			return files, 0
-		}
-	}
-	fmt.Fprintln(stderr, "graphgen verify:", err)
-	return nil, 2
+	return files, 0
 }

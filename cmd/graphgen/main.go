@@ -212,8 +212,12 @@ func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return 2
 	}
-	fmt.Fprintf(stdout, "graphgen: %d types (%d structs, %d enums), %d files in %s, %s\n",
-		len(pkg.Structs)+len(pkg.Enums), len(pkg.Structs), len(pkg.Enums), len(files), j.out,
+	size := 0
+	for _, f := range files {
+		size += len(f.Data)
+	}
+	fmt.Fprintf(stdout, "graphgen: %d types (%d structs, %d enums), %d files, %d bytes in %s, %s\n",
+		len(pkg.Structs)+len(pkg.Enums), len(pkg.Structs), len(pkg.Enums), len(files), size, j.out,
 		time.Since(start).Round(time.Millisecond))
 	return 0
 }

@@ -40,7 +40,7 @@ func TestGenerateFromFolderAndOpenAPI(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "graph")
 	code, stdout, stderr := runCLI(t, "generate", "-in", "../../schemas", "-out", out, "-package", "graph")
 	require.Equal(t, 0, code, stderr)
-	assert.Regexp(t, `^graphgen: 11 types \(6 structs, 5 enums\), 20 files in .*graph, \d+ms\n$`, stdout)
+	assert.Regexp(t, `^graphgen: 11 types \(6 structs, 5 enums\), 20 files, \d+ bytes in .*graph, \d+ms\n$`, stdout)
 	fromFolder := snapshot(t, out)
 	assert.Contains(t, fromFolder, "cloud_pc_gen.go")
 

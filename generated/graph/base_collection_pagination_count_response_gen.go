@@ -101,10 +101,9 @@ func encodeAnyBaseCollectionPaginationCountResponse(w *jsonWriter, v AnyBaseColl
 		w.writeNull()
 		return
 	}
-	if v.AsBaseCollectionPaginationCountResponse().ODataType.IsAbsent() {
-		w.impliedType = odataTypeOfAnyBaseCollectionPaginationCountResponse(v)
-	}
+	w.impliedType = odataTypeOfAnyBaseCollectionPaginationCountResponse(v)
 	v.encodeJSON(w)
+	w.impliedType = ""
 }
 
 // odataTypeOfAnyBaseCollectionPaginationCountResponse returns the discriminator value of v's concrete type, "" for *BaseCollectionPaginationCountResponse.
@@ -123,10 +122,11 @@ func validateAnyBaseCollectionPaginationCountResponse(c *validator, v AnyBaseCol
 	if v == nil {
 		return
 	}
-	if t, ok := v.AsBaseCollectionPaginationCountResponse().ODataType.Lookup(); ok && newAnyBaseCollectionPaginationCountResponse(t) == nil {
-		c.reportAt("@odata.type", "discriminator", t, "%q is not a known type derived from BaseCollectionPaginationCountResponse: its own properties are not checked", t)
-	}
+	c.slotKnown, c.slotBase = func(t string) bool {
+		return newAnyBaseCollectionPaginationCountResponse(t) != nil
+	}, "BaseCollectionPaginationCountResponse"
 	v.validate(c)
+	c.slotKnown = nil
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
@@ -202,5 +202,6 @@ func (v *BaseCollectionPaginationCountResponse) validate(c *validator) {
 	if v == nil {
 		return
 	}
+	checkDiscriminator(c, "@odata.type", v.ODataType)
 	checkNotNull(c, "@odata.type", v.ODataType)
 }

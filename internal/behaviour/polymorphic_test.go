@@ -171,3 +171,17 @@ func addCorpusPayloads(f *testing.F, types ...string) {
 		}
 	}
 }
+
+func TestNilPointerInAnInterfaceSlotEncodesAsNull(t *testing.T) {
+	var nilGroup *poly.Group
+	u := poly.User{MemberOf: poly.Some([]poly.AnyDirectoryObject{nilGroup, &poly.Group{}})}
+	out, err := json.Marshal(&u)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"memberOf":[null,{"@odata.type":"#microsoft.graph.group"}]}`, string(out))
+}
+
+func TestNilPointerInAnInterfaceSlotValidates(t *testing.T) {
+	var nilGroup *poly.Group
+	u := poly.User{MemberOf: poly.Some([]poly.AnyDirectoryObject{nilGroup})}
+	assert.NoError(t, u.Validate())
+}

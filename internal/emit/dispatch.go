@@ -107,23 +107,24 @@ func newAnyFunc(s *schema.Struct) jen.Code {
 	)
 }
 
-// encodeAnyFunc writes a value held as the interface; a subtype without
-// its own @odata.type gets its discriminator value written for it.
+// encodeAnyFunc writes a value held as the interface. A subtype gets its
+// discriminator value written for it when its own @odata.type is absent
+// (the root's writeDiscriminator decides); the type switch never
+// dereferences v, so a nil pointer in the interface is written as null.
 //
 //	func encodeAnyEntity(w *jsonWriter, v AnyEntity) {
 //		if v == nil { w.writeNull(); return }
-//		if v.AsEntity().ODataType.IsAbsent() { w.impliedType = odataTypeOfAnyEntity(v) }
+//		w.impliedType = odataTypeOfAnyEntity(v)
 //		v.encodeJSON(w)
+//		w.impliedType = ""
 //	}
 func encodeAnyFunc(s *schema.Struct) jen.Code {
-	root := s.Root()
 	return comment(encodeAnyName(s)+" writes a value held as "+s.Poly.Interface.Name+".").Line().
 		Func().Id(encodeAnyName(s)).Params(jen.Id("w").Op("*").Id("jsonWriter"), jen.Id("v").Add(ident(s.Poly.Interface))).Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("w").Dot("writeNull").Call(), jen.Return()),
-		jen.If(jen.Id("v").Dot(root.Poly.Accessor).Call().Dot(s.Poly.Field.Name).Dot("IsAbsent").Call()).Block(
-			jen.Id("w").Dot("impliedType").Op("=").Id(odataTypeOfName(s)).Call(jen.Id("v")),
-		),
+		jen.Id("w").Dot("impliedType").Op("=").Id(odataTypeOfName(s)).Call(jen.Id("v")),
 		jen.Id("v").Dot("encodeJSON").Call(jen.Id("w")),
+		jen.Id("w").Dot("impliedType").Op("=").Lit(""),
 	)
 }
 
@@ -151,27 +152,25 @@ func odataTypeOfFunc(s *schema.Struct) jen.Code {
 	)
 }
 
-// validateAnyFunc validates a value held as the interface, reporting an
-// @odata.type that names no generated type derived from the base.
+// validateAnyFunc validates a value held as the interface. It tells the
+// value's root which discriminator values the property accepts, without
+// touching the value itself (a nil pointer in the interface is fine).
 //
 //	func validateAnyEntity(c *validator, v AnyEntity) {
 //		if v == nil { return }
-//		if t, ok := v.AsEntity().ODataType.Lookup(); ok && newAnyEntity(t) == nil {
-//			c.report("discriminator", t, …)
-//		}
+//		c.slotKnown, c.slotBase = func(t string) bool { return newAnyEntity(t) != nil }, "microsoft.graph.entity"
 //		v.validate(c)
+//		c.slotKnown = nil
 //	}
 func validateAnyFunc(s *schema.Struct) jen.Code {
-	root := s.Root()
-	msg := fmt.Sprintf("%%q is not a known type derived from %s: its own properties are not checked", s.SchemaName)
+	known := jen.Func().Params(jen.Id("t").String()).Bool().Block(
+		jen.Return(jen.Id(newAnyName(s)).Call(jen.Id("t")).Op("!=").Nil()))
 	return comment(validateAnyName(s)+" validates a value held as "+s.Poly.Interface.Name+".").Line().
 		Func().Id(validateAnyName(s)).Params(jen.Id("c").Op("*").Id("validator"), jen.Id("v").Add(ident(s.Poly.Interface))).Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return()),
-		jen.If(jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Id("v").Dot(root.Poly.Accessor).Call().Dot(s.Poly.Field.Name).Dot("Lookup").Call(),
-			jen.Id("ok").Op("&&").Id(newAnyName(s)).Call(jen.Id("t")).Op("==").Nil()).Block(
-			jen.Id("c").Dot("reportAt").Call(jen.Lit(s.Poly.Property), jen.Lit("discriminator"), jen.Id("t"), jen.Lit(msg), jen.Id("t")),
-		),
+		jen.List(jen.Id("c").Dot("slotKnown"), jen.Id("c").Dot("slotBase")).Op("=").List(known, jen.Lit(s.SchemaName)),
 		jen.Id("v").Dot("validate").Call(jen.Id("c")),
+		jen.Id("c").Dot("slotKnown").Op("=").Nil(),
 	)
 }
 

@@ -51,6 +51,9 @@ func fieldChecks(fd *schema.Field) []jen.Code {
 		return jen.Id(helper).Call(args...)
 	}
 	var checks []jen.Code
+	if fd.Discriminator {
+		checks = append(checks, call("checkDiscriminator"))
+	}
 	if fd.Required {
 		checks = append(checks, call("checkRequired"))
 	}

@@ -55,6 +55,11 @@ func (es ValidationErrors) Unwrap() []error {
 type validator struct {
 	path []validatorSegment
 	errs ValidationErrors
+	// slotKnown and slotBase describe the polymorphic property being
+	// validated, for the root's checkDiscriminator; set just before the
+	// value is validated, consumed by it.
+	slotKnown func(odataType string) bool
+	slotBase  string
 }
 
 type validatorSegment struct {
@@ -276,5 +281,16 @@ func checkAny[T any](c *validator, name string, o Opt[T], check func(c *validato
 		c.enter(name)
 		check(c, v)
 		c.leave()
+	}
+}
+
+// checkDiscriminator reports, for a value held in a polymorphic property,
+// an @odata.type that names no generated type derived from the property's
+// type: such a value is kept, but only its base properties are checked.
+func checkDiscriminator(c *validator, name string, o Opt[string]) {
+	known, base := c.slotKnown, c.slotBase
+	c.slotKnown = nil
+	if t, ok := o.Lookup(); ok && known != nil && !known(t) {
+		c.reportAt(name, "discriminator", t, "%q is not a known type derived from %s: its own properties are not checked", t, base)
 	}
 }

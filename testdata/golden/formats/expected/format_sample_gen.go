@@ -208,6 +208,7 @@ func (v *FormatSample) validate(c *validator) {
 	if v == nil {
 		return
 	}
+	checkDiscriminator(c, "@odata.type", v.ODataType)
 	checkNotNull(c, "@odata.type", v.ODataType)
 	checkRange(c, "count", v.Count, 0, 100, hasMinimum|hasMaximum)
 	checkFormat(c, "created", v.Created, "date-time")

@@ -103,10 +103,9 @@ func encodeAnyEntity(w *jsonWriter, v AnyEntity) {
 		w.writeNull()
 		return
 	}
-	if v.AsEntity().ODataType.IsAbsent() {
-		w.impliedType = odataTypeOfAnyEntity(v)
-	}
+	w.impliedType = odataTypeOfAnyEntity(v)
 	v.encodeJSON(w)
+	w.impliedType = ""
 }
 
 // odataTypeOfAnyEntity returns the discriminator value of v's concrete type, "" for *Entity.
@@ -127,10 +126,11 @@ func validateAnyEntity(c *validator, v AnyEntity) {
 	if v == nil {
 		return
 	}
-	if t, ok := v.AsEntity().ODataType.Lookup(); ok && newAnyEntity(t) == nil {
-		c.reportAt("@odata.type", "discriminator", t, "%q is not a known type derived from microsoft.graph.entity: its own properties are not checked", t)
-	}
+	c.slotKnown, c.slotBase = func(t string) bool {
+		return newAnyEntity(t) != nil
+	}, "microsoft.graph.entity"
 	v.validate(c)
+	c.slotKnown = nil
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
@@ -203,6 +203,7 @@ func (v *Entity) validate(c *validator) {
 	if v == nil {
 		return
 	}
+	checkDiscriminator(c, "@odata.type", v.ODataType)
 	checkNotNull(c, "@odata.type", v.ODataType)
 	checkNotNull(c, "id", v.ID)
 }

@@ -95,10 +95,9 @@ func encodeAnyDirectoryObject(w *jsonWriter, v AnyDirectoryObject) {
 		w.writeNull()
 		return
 	}
-	if v.AsEntity().ODataType.IsAbsent() {
-		w.impliedType = odataTypeOfAnyDirectoryObject(v)
-	}
+	w.impliedType = odataTypeOfAnyDirectoryObject(v)
 	v.encodeJSON(w)
+	w.impliedType = ""
 }
 
 // odataTypeOfAnyDirectoryObject returns the discriminator value of v's concrete type, "" for *DirectoryObject.
@@ -115,10 +114,11 @@ func validateAnyDirectoryObject(c *validator, v AnyDirectoryObject) {
 	if v == nil {
 		return
 	}
-	if t, ok := v.AsEntity().ODataType.Lookup(); ok && newAnyDirectoryObject(t) == nil {
-		c.reportAt("@odata.type", "discriminator", t, "%q is not a known type derived from microsoft.graph.directoryObject: its own properties are not checked", t)
-	}
+	c.slotKnown, c.slotBase = func(t string) bool {
+		return newAnyDirectoryObject(t) != nil
+	}, "microsoft.graph.directoryObject"
 	v.validate(c)
+	c.slotKnown = nil
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:

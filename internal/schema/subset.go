@@ -83,8 +83,7 @@ func (s *subsetter) addSubtypes(raws []rawSchema) bool {
 
 // walkRefs calls visit with the name of every schema s references.
 func walkRefs(s *openapi3.Schema, visit func(name string)) {
-	var walk func(ref *openapi3.SchemaRef)
-	walk = func(ref *openapi3.SchemaRef) {
+	walk := func(ref *openapi3.SchemaRef) {
 		if ref == nil {
 			return
 		}

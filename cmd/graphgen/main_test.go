@@ -84,6 +84,35 @@ func TestWriteFailureLeavesOutputUntouched(t *testing.T) {
 	assert.Len(t, entries, 1, "no temporary directory is left behind")
 }
 
+// TestCommitFailureRestoresTheOldFiles injects a failure after the old
+// files were moved aside: a staged file that is missing.
+func TestCommitFailureRestoresTheOldFiles(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "graph")
+	header := "// " + emit.Header + "\n\npackage graph\n"
+	require.NoError(t, writeAtomically(out, []emit.File{{Name: "a_gen.go", Data: []byte(header + "// a\n")}, {Name: "b_gen.go", Data: []byte(header)}}))
+	before := snapshot(t, out)
+	staging := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(staging, "a_gen.go"), []byte(header+"// new a\n"), 0o644))
+	err := commit(out, staging, []string{"a_gen.go", "c_gen.go"}, []string{"b_gen.go"})
+	require.Error(t, err, "c_gen.go was never staged")
+	assert.Equal(t, before, snapshot(t, out), "a_gen.go and b_gen.go are back as they were")
+}
+
+func TestGeneratingIntoTheCurrentDirectoryKeepsIt(t *testing.T) {
+	out := t.TempDir()
+	t.Chdir(out)
+	before, err := os.Stat(".")
+	require.NoError(t, err)
+	require.NoError(t, writeAtomically(".", []emit.File{{Name: "a_gen.go", Data: []byte("// " + emit.Header + "\n\npackage graph\n")}}))
+	entries, err := os.ReadDir(".")
+	require.NoError(t, err, "the working directory still exists")
+	assert.Len(t, entries, 1)
+	after, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.True(t, os.SameFile(before, after), "the directory was updated in place, not replaced")
+}
+
 func TestRegenerationKeepsHandWrittenFilesAndDropsStaleOnes(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "graph")
 	gen := func(name string) emit.File {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -63,8 +64,13 @@ func walkStrings(v any, visit func(string)) {
 			walkStrings(x, visit)
 		}
 	case map[string]any:
-		for _, x := range v {
-			walkStrings(x, visit)
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // the same seeds every run
+		for _, k := range keys {
+			walkStrings(v[k], visit)
 		}
 	}
 }

@@ -31,14 +31,23 @@ type Validator struct {
 	pkgName  string // the generated package's name, which messages about enums show
 	byName   map[string]*schema.Struct
 	patterns map[string]*regexp.Regexp
+	cases    map[*schema.Struct]map[string]*schema.Struct // dispatch tables by Dispatch.Key
 }
 
 // New returns a Validator for pkg, whose messages name enum types as the
 // generated package pkgName does ("graph.CloudPcProvisioningType").
 func New(pkg *schema.Package, pkgName string) *Validator {
-	v := &Validator{pkgName: pkgName, byName: map[string]*schema.Struct{}, patterns: map[string]*regexp.Regexp{}}
+	v := &Validator{pkgName: pkgName, byName: map[string]*schema.Struct{}, patterns: map[string]*regexp.Regexp{},
+		cases: map[*schema.Struct]map[string]*schema.Struct{}}
 	for _, s := range pkg.Structs {
 		v.byName[s.SchemaName] = s
+		if s.Poly != nil {
+			table := make(map[string]*schema.Struct, len(s.Poly.Cases))
+			for _, c := range s.Poly.Cases {
+				table[c.Key] = c.Struct
+			}
+			v.cases[s] = table
+		}
 	}
 	for _, p := range pkg.Patterns {
 		v.patterns[p.Name] = regexp.MustCompile(p.Expr) // lowering already compiled it
@@ -65,7 +74,7 @@ func (v *Validator) Validate(typeName string, data []byte) ([]Violation, error) 
 	if err != nil {
 		return nil, err
 	}
-	w.object(concrete(s, obj), obj, nil)
+	w.object(v.concrete(s, obj), obj, nil)
 	return w.out, w.err
 }
 
@@ -210,11 +219,11 @@ func (w *walker) nested(t *schema.Type, val any, at []string) {
 	}
 	s := t.Struct
 	if t.Kind == schema.KindInterface {
-		if name, ok := obj[s.Poly.Property].(string); ok && caseFor(s, name) == nil {
+		if name, ok := obj[s.Poly.Property].(string); ok && w.v.caseFor(s, name) == nil {
 			w.report(append(append([]string(nil), at...), s.Poly.Property), "discriminator",
 				"%q is not a known type derived from %s: its own properties are not checked", name, s.SchemaName)
 		}
-		s = concrete(s, obj)
+		s = w.v.concrete(s, obj)
 	}
 	w.object(s, obj, at)
 }
@@ -249,43 +258,48 @@ func (w *walker) array(t *schema.Type, val any, at []string, r schema.Rules) {
 
 // concrete is the type an object's @odata.type names among s's subtypes,
 // or s itself.
-func concrete(s *schema.Struct, obj map[string]any) *schema.Struct {
+func (v *Validator) concrete(s *schema.Struct, obj map[string]any) *schema.Struct {
 	if s.Poly == nil {
 		return s
 	}
 	if name, ok := obj[s.Poly.Property].(string); ok {
-		if c := caseFor(s, name); c != nil {
+		if c := v.caseFor(s, name); c != nil {
 			return c
 		}
 	}
 	return s
 }
 
-func caseFor(s *schema.Struct, odataType string) *schema.Struct {
-	key := strings.ToLower(strings.TrimPrefix(odataType, "#"))
-	for _, c := range s.Poly.Cases {
-		if c.Key == key {
-			return c.Struct
-		}
-	}
-	return nil
+// caseFor looks an @odata.type up in s's dispatch table, matching it the
+// way generated code does: without "#", ignoring case.
+func (v *Validator) caseFor(s *schema.Struct, odataType string) *schema.Struct {
+	return v.cases[s][strings.ToLower(strings.TrimPrefix(odataType, "#"))]
 }
 
+// isMember mirrors the generated IsKnown: a member, or for a flags enum a
+// comma-separated set of members.
 func isMember(e *schema.Enum, s string) bool {
-	for _, m := range e.Members {
-		if m.Value == s {
-			return true
-		}
+	if hasMember(e, s) {
+		return true
 	}
 	if !e.Flags || !strings.Contains(s, ",") {
 		return false
 	}
 	for _, flag := range strings.Split(s, ",") {
-		if !isMember(&schema.Enum{Members: e.Members}, strings.TrimSpace(flag)) {
+		if !hasMember(e, strings.TrimSpace(flag)) {
 			return false
 		}
 	}
 	return true
+}
+
+func hasMember(e *schema.Enum, s string) bool {
+	for _, m := range e.Members {
+		if m.Value == s {
+			return true
+		}
+	}
+	return false
 }
 
 func formatValid(format, s string) bool {

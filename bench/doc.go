@@ -1,0 +1,8 @@
+// Package bench compares graphgen's generated package (the full Graph v1.0
+// set, generated into ./graph) with msgraph-sdk-go's kiota models and with
+// encoding/json into plain structs, on the same bytes: benchmarks
+// Benchmark{Decode,Encode}/<payload>/<peer> and
+// BenchmarkValidate/<payload>/graphgen, and the tests that keep them honest.
+// cmd/benchtable turns the benchmark output and buildcost.sh's lines into
+// one table of ratios. See README.md.
+package bench

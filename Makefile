@@ -1,5 +1,5 @@
 # The README's two commands are the source of truth; these are shortcuts.
-.PHONY: generate test update check fuzz ci
+.PHONY: generate test update check fuzz ci bench
 
 generate: ## regenerate generated/ from schemas/
 	go run ./cmd/graphgen
@@ -22,3 +22,6 @@ fuzz: ## run every fuzz target for a while (FUZZTIME=10m)
 		go test ./internal/support -run XXX -fuzz "^$$f$$" -fuzztime $${FUZZTIME:-1m} || exit 1; done
 
 ci: check
+
+bench: ## benchmarks against kiota and encoding/json, build costs, ratio table (bench/README.md; minutes, ~7 GB)
+	bash bench/run.sh

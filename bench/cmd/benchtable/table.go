@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// results holds what was read: benchmark metrics by name (without the
+// -GOMAXPROCS suffix) and unit, in the order read, and build-cost fields by
+// measurement name.
+type results struct {
+	bench map[string]map[string][]float64
+	cost  map[string]map[string]string
+	cpu   string
+}
+
+func newResults() *results {
+	return &results{bench: map[string]map[string][]float64{}, cost: map[string]map[string]string{}}
+}
+
+var (
+	benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.+)$`)
+	costField = regexp.MustCompile(`(\w+)=('[^']*'|\S+)`)
+)
+
+// parse reads benchmark result lines, "cpu: " lines and "buildcost NAME
+// key=value..." lines; everything else is ignored.
+func (r *results) parse(in io.Reader) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.HasPrefix(line, "cpu: "):
+			r.cpu = strings.TrimPrefix(line, "cpu: ")
+		case strings.HasPrefix(line, "buildcost "):
+			rest := strings.TrimPrefix(line, "buildcost ")
+			name, fields, _ := strings.Cut(rest, " ")
+			m := r.cost[name]
+			if m == nil {
+				m = map[string]string{}
+				r.cost[name] = m
+			}
+			for _, f := range costField.FindAllStringSubmatch(fields, -1) {
+				m[f[1]] = strings.Trim(f[2], "'")
+			}
+		default:
+			sub := benchLine.FindStringSubmatch(line)
+			if sub == nil {
+				continue
+			}
+			m := r.bench[sub[1]]
+			if m == nil {
+				m = map[string][]float64{}
+				r.bench[sub[1]] = m
+			}
+			f := strings.Fields(sub[2])
+			for i := 0; i+1 < len(f); i += 2 {
+				v, err := strconv.ParseFloat(f[i], 64)
+				if err != nil {
+					return fmt.Errorf("%q: %v", line, err)
+				}
+				m[f[i+1]] = append(m[f[i+1]], v)
+			}
+		}
+	}
+	return sc.Err()
+}
+
+// metric is the median of a benchmark's unit across runs.
+func (r *results) metric(name, unit string) (float64, bool) {
+	vs := r.bench[name][unit]
+	if len(vs) == 0 {
+		return 0, false
+	}
+	s := slices.Sorted(slices.Values(vs))
+	if n := len(s); n%2 == 0 {
+		return (s[n/2-1] + s[n/2]) / 2, true
+	}
+	return s[len(s)/2], true
+}
+
+// runs is the number of results of a benchmark.
+func (r *results) runs(name string) int { return len(r.bench[name]["ns/op"]) }
+
+// costValue is a numeric build-cost field.
+func (r *results) costValue(name, key string) (float64, bool) {
+	s, ok := r.cost[name][key]
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+// A target is met when the checked value compares with limit as op says.
+type target struct {
+	op    string // ">=" or "<="
+	limit float64
+	text  string // shown in the table
+}
+
+func (t target) met(v float64) bool {
+	if t.op == ">=" {
+		return v >= t.limit
+	}
+	return v <= t.limit
+}
+
+// A row is one line of the table. When the peer is empty the target applies
+// to graphgen's own value, otherwise to the ratio graphgen/peer.
+type row struct {
+	measure    string
+	g, peer    float64
+	gOK, pOK   bool
+	unit       string // format of g and peer: "MB/s", "allocs", "s", "MB", "bytes"
+	peerName   string // "" for an absolute row
+	target     target
+	inverseFmt bool // show the ratio as 1/x when below 1
+}
+
+// Targets. The README of the bench module explains them; the generation,
+// compile and binary targets are issue 5's, the decode/encode/validate ones
+// put numbers on the design's words ("many times faster than kiota, faster
+// than encoding/json, approaching a bare syntax scan").
+var (
+	decodeVsEncodingJSON = target{">=", 2, "≥ 2×"}
+	decodeVsKiota        = target{">=", 5, "≥ 5×"}
+	decodeVsValid        = target{">=", 0.75, "≥ 0.75×"}
+	allocsVsEncodingJSON = target{"<=", 1, "≤ 1×"}
+	allocsVsKiota        = target{"<=", 0.2, "≤ 1/5"}
+	encodeVsEncodingJSON = target{">=", 1, "≥ 1×"}
+	encodeVsKiota        = target{">=", 5, "≥ 5×"}
+	validateVsDecode     = target{">=", 4, "≥ 4× decode"}
+	generateWall         = target{"<=", 3, "≤ 3 s"}
+	generateRSS          = target{"<=", 400, "≤ 400 MB"}
+	openapiVsFolder      = target{"<=", 1.5, "≤ 1.5×"}
+	compileVsModels      = target{"<=", 1.0 / 3, "≤ 1/3"}
+	binaryVsKiota        = target{"<=", 0.25, "≤ 1/4"}
+)
+
+var payloadNames = []struct{ key, label string }{{"cloudPCs", "cloudPCs page (1,000 items)"}, {"users", "users page (100, $expand=memberOf)"}}
+
+func (r *results) rows() []row {
+	var rows []row
+	bench := func(measure, g, unit, peerName, p, punit string, t target) row {
+		gv, gok := r.metric(g, unit)
+		pv, pok := r.metric(p, punit)
+		return row{measure: measure, g: gv, gOK: gok, peer: pv, pOK: pok, unit: unitLabel(unit), peerName: peerName, target: t}
+	}
+	for _, pl := range payloadNames {
+		dec := "BenchmarkDecode/" + pl.key + "/"
+		enc := "BenchmarkEncode/" + pl.key + "/"
+		rows = append(rows,
+			bench("decode "+pl.label, dec+"graphgen", "MB/s", "encoding/json", dec+"encodingjson", "MB/s", decodeVsEncodingJSON),
+			bench("decode "+pl.label, dec+"graphgen", "MB/s", "kiota", dec+"kiota", "MB/s", decodeVsKiota),
+			bench("decode "+pl.label, dec+"graphgen", "MB/s", "json.Valid", dec+"jsonvalid", "MB/s", decodeVsValid),
+			bench("decode allocs "+pl.key, dec+"graphgen", "allocs/op", "encoding/json", dec+"encodingjson", "allocs/op", allocsVsEncodingJSON),
+			bench("decode allocs "+pl.key, dec+"graphgen", "allocs/op", "kiota", dec+"kiota", "allocs/op", allocsVsKiota),
+			bench("encode "+pl.key, enc+"graphgen", "MB/s", "encoding/json", enc+"encodingjson", "MB/s", encodeVsEncodingJSON),
+			bench("encode "+pl.key, enc+"graphgen", "MB/s", "kiota", enc+"kiota", "MB/s", encodeVsKiota),
+			bench("Validate "+pl.key, "BenchmarkValidate/"+pl.key+"/graphgen", "MB/s", "graphgen decode", dec+"graphgen", "MB/s", validateVsDecode),
+		)
+	}
+	cost := func(measure, g, key, unit, peerName, p string, t target) row {
+		gv, gok := r.costValue(g, key)
+		var pv float64
+		var pok bool
+		if p != "" {
+			pv, pok = r.costValue(p, key)
+		}
+		return row{measure: measure, g: gv, gOK: gok, peer: pv, pOK: pok, unit: unit, peerName: peerName, target: t, inverseFmt: true}
+	}
+	rows = append(rows,
+		cost("generate all v1.0 from schemas/: wall", "generate-schemas", "wall_s", "s", "", "", generateWall),
+		cost("generate all v1.0 from schemas/: peak RSS", "generate-schemas", "rss_mb", "MB", "", "", generateRSS),
+		cost("generate all v1.0 from openapi.yaml: wall", "generate-openapi", "wall_s", "s", "", "", generateWall),
+		cost("generate all v1.0 from openapi.yaml: peak RSS", "generate-openapi", "rss_mb", "MB", "", "", generateRSS),
+		cost("generate from openapi.yaml vs schemas/: wall", "generate-openapi", "wall_s", "s", "from schemas/", "generate-schemas", openapiVsFolder),
+		cost("compile full package, cold cache: wall", "compile-graphgen-cold", "wall_s", "s", "msgraph models", "compile-models-cold", compileVsModels),
+		cost("compile full package, cold cache: peak RSS", "compile-graphgen-cold", "rss_mb", "MB", "msgraph models", "compile-models-cold", compileVsModels),
+		cost("compile full package alone: wall", "compile-graphgen-pkg", "wall_s", "s", "msgraph models", "compile-models-pkg", compileVsModels),
+		cost("compile full package alone: peak RSS", "compile-graphgen-pkg", "rss_mb", "MB", "msgraph models", "compile-models-pkg", compileVsModels),
+		cost("binary: decode+validate a users page", "binary-graphgen", "size_bytes", "bytes", "kiota twin", "binary-kiota", binaryVsKiota),
+		cost("binary, -ldflags='-s -w'", "binary-graphgen-stripped", "size_bytes", "bytes", "kiota twin", "binary-kiota-stripped", binaryVsKiota),
+	)
+	return rows
+}
+
+func unitLabel(u string) string {
+	if u == "allocs/op" {
+		return "allocs"
+	}
+	return u
+}
+
+// render writes the table.
+func render(w io.Writer, r *results) {
+	runs := r.runs("BenchmarkDecode/cloudPCs/graphgen")
+	caption := fmt.Sprintf("graphgen against its peers: medians of %d benchmark runs", runs)
+	if r.cpu != "" {
+		caption += "; cpu: " + r.cpu
+	}
+	if m, ok := r.cost["machine"]; ok {
+		caption += fmt.Sprintf("; %s cores, GOMAXPROCS %s, %s", m["cores"], m["gomaxprocs"], m["go"])
+	}
+	fmt.Fprintln(w, caption)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| measure | graphgen | peer | graphgen/peer | target | result |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---|---|")
+	pass, miss := 0, 0
+	for _, row := range r.rows() {
+		g, p, ratio, result := "—", "—", "—", "n/a"
+		if row.gOK {
+			g = format(row.g, row.unit)
+		}
+		checked, ok := row.g, row.gOK
+		if row.peerName != "" {
+			if row.pOK {
+				p = format(row.peer, row.unit) + " (" + row.peerName + ")"
+			} else {
+				p = "— (" + row.peerName + ")"
+			}
+			ok = row.gOK && row.pOK && row.peer != 0
+			if ok {
+				checked = row.g / row.peer
+				ratio = formatRatio(checked, row.inverseFmt)
+			}
+		}
+		if ok {
+			if row.target.met(checked) {
+				result, pass = "pass", pass+1
+			} else {
+				result, miss = "**miss**", miss+1
+			}
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", row.measure, g, p, ratio, row.target.text, result)
+	}
+	fmt.Fprintf(w, "\n%d pass, %d miss\n", pass, miss)
+}
+
+func format(v float64, unit string) string {
+	switch unit {
+	case "MB/s":
+		if v < 10 {
+			return fmt.Sprintf("%.1f MB/s", v)
+		}
+		return fmt.Sprintf("%s MB/s", thousands(math.Round(v)))
+	case "allocs":
+		return thousands(math.Round(v)) + " allocs"
+	case "s":
+		return fmt.Sprintf("%.1f s", v)
+	case "MB":
+		return thousands(math.Round(v)) + " MB"
+	case "bytes":
+		return fmt.Sprintf("%.1f MB", v/(1<<20))
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+// formatRatio writes x as "2.71×", or "1/3.2" when inverse and below 1.
+func formatRatio(x float64, inverse bool) string {
+	if inverse && x < 1 && x > 0 {
+		return fmt.Sprintf("1/%.2g", 1/x)
+	}
+	if x < 0.1 {
+		return fmt.Sprintf("%.3f×", x)
+	}
+	return fmt.Sprintf("%.2f×", x)
+}
+
+// thousands writes an integer with comma separators.
+func thousands(v float64) string {
+	s := strconv.FormatInt(int64(v), 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

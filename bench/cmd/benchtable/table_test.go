@@ -1,0 +1,69 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestTable(t *testing.T) {
+	f, err := os.Open("testdata/sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := newResults()
+	if err := r.parse(f); err != nil {
+		t.Fatal(err)
+	}
+
+	// Medians across runs, the -2 suffix dropped.
+	for _, c := range []struct {
+		name, unit string
+		want       float64
+	}{
+		{"BenchmarkDecode/cloudPCs/graphgen", "MB/s", 250},
+		{"BenchmarkDecode/cloudPCs/graphgen", "allocs/op", 22116},
+		{"BenchmarkDecode/cloudPCs/kiota", "MB/s", 20},
+		{"BenchmarkDecode/cloudPCs/jsonvalid", "allocs/op", 0},
+	} {
+		if got, ok := r.metric(c.name, c.unit); !ok || got != c.want {
+			t.Errorf("%s %s = %v, %v; want %v", c.name, c.unit, got, ok, c.want)
+		}
+	}
+	if got := r.cost["machine"]["goflags"]; got != "-buildvcs=false" {
+		t.Errorf("quoted field: %q", got)
+	}
+
+	var b strings.Builder
+	render(&b, r)
+	out := b.String()
+	for _, want := range []string{
+		"medians of 3 benchmark runs; cpu: Test CPU; 2 cores, GOMAXPROCS unset, go1.26.8",
+		"| decode cloudPCs page (1,000 items) | 250 MB/s | 100 MB/s (encoding/json) | 2.50× | ≥ 2× | pass |",
+		"| decode cloudPCs page (1,000 items) | 250 MB/s | 20 MB/s (kiota) | 12.50× | ≥ 5× | pass |",
+		"| decode cloudPCs page (1,000 items) | 250 MB/s | 275 MB/s (json.Valid) | 0.91× | ≥ 0.75× | pass |",
+		"| decode allocs cloudPCs | 22,116 allocs | 30,222 allocs (encoding/json) | 0.73× | ≤ 1× | pass |",
+		"| encode cloudPCs | 300 MB/s | 401 MB/s (encoding/json) | 0.75× | ≥ 1× | **miss** |",
+		"| encode cloudPCs | 300 MB/s | — (kiota) | — | ≥ 5× | n/a |",
+		"| Validate cloudPCs | 6,981 MB/s | 250 MB/s (graphgen decode) | 27.92× | ≥ 4× decode | pass |",
+		"| decode users page (100, $expand=memberOf) | — | — (encoding/json) | — | ≥ 2× | n/a |",
+		"| generate all v1.0 from schemas/: wall | 3.3 s | — | — | ≤ 3 s | **miss** |",
+		"| generate all v1.0 from schemas/: peak RSS | 125 MB | — | — | ≤ 400 MB | pass |",
+		"| generate from openapi.yaml vs schemas/: wall | 4.4 s | 3.3 s (from schemas/) | 1.33× | ≤ 1.5× | pass |",
+		"| compile full package, cold cache: wall | 104.0 s | 90.0 s (msgraph models) | 1.16× | ≤ 1/3 | **miss** |",
+		"| compile full package alone: wall | — | — (msgraph models) | — | ≤ 1/3 | n/a |",
+		"| binary: decode+validate a users page | 4.8 MB | 28.6 MB (kiota twin) | 1/6 | ≤ 1/4 | pass |",
+		"\n10 pass, 5 miss\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "\n|"); n != 2+27 { // header, separator and 27 rows
+		t.Errorf("%d table lines:\n%s", n, out)
+	}
+	if t.Failed() {
+		t.Log(out)
+	}
+}

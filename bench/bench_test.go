@@ -17,8 +17,9 @@ import (
 // A payload is one page and how each peer decodes it. Every decode function
 // starts from the bytes and ends with a fully decoded value.
 type payload struct {
-	name string
-	data []byte
+	name  string
+	data  []byte
+	items int
 
 	graphgen     func(data []byte) (model, error)
 	kiota        absser.ParsableFactory
@@ -34,8 +35,9 @@ type model interface {
 
 var pages = []payload{
 	{
-		name: "cloudPCs",
-		data: payloads.CloudPCPage(),
+		name:  "cloudPCs",
+		data:  payloads.CloudPCPage(),
+		items: payloads.CloudPCItems,
 		graphgen: func(data []byte) (model, error) {
 			var p graph.CloudPCCollectionResponse
 			err := p.UnmarshalJSON(data)
@@ -49,8 +51,9 @@ var pages = []payload{
 		},
 	},
 	{
-		name: "users",
-		data: payloads.UserPage(),
+		name:  "users",
+		data:  payloads.UserPage(),
+		items: payloads.UserItems,
 		graphgen: func(data []byte) (model, error) {
 			var p graph.UserCollectionResponse
 			err := p.UnmarshalJSON(data)

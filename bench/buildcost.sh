@@ -77,7 +77,7 @@ for form in $forms; do
 		rm -rf "$work/gen-openapi-1"
 	fi
 	has generate || continue
-	echo "buildcost generate-$form wall_s=$(median "${walls[@]}") rss_mb=$(mb "$(median "${rsss[@]}")") runs_wall_s=$(
+	echo "buildcost generate-$form wall_s=$(median "${walls[@]}") best_wall_s=$(printf '%s\n' "${walls[@]}" | sort -g | head -1) rss_mb=$(mb "$(median "${rsss[@]}")") runs_wall_s=$(
 		IFS=,
 		echo "${walls[*]}"
 	)$extra"

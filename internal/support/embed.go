@@ -10,3 +10,7 @@ var Files embed.FS
 
 // EmbedFile is the name of this file, which is not copied.
 const EmbedFile = "embed.go"
+
+// structTable is declared by each generated package: its struct tables, in
+// the order fieldDesc.ref counts. Here it is empty.
+var structTable []*structDesc

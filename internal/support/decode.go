@@ -1,0 +1,255 @@
+package support
+
+import "unsafe"
+
+// decodeStruct reads one JSON object into the struct at p described by d,
+// in a single pass: each member goes to its field, found by name in d and
+// then in d's bases; members no table declares go to the root's Extra.
+func decodeStruct(r *jsonReader, p unsafe.Pointer, d *structDesc) {
+	if !r.beginObject() {
+		return
+	}
+	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
+		decodeMember(r, p, d, key)
+	}
+}
+
+func decodeMember(r *jsonReader, p unsafe.Pointer, d *structDesc, key []byte) {
+	for ; ; d = d.base {
+		if f := d.field(key); f != nil {
+			decodeField(r, unsafe.Add(p, f.offset), f)
+			return
+		}
+		if d.base == nil {
+			extra := (*Properties)(unsafe.Add(p, d.extra))
+			*extra = append(*extra, Property{Name: string(key), Value: r.readRaw()})
+			return
+		}
+	}
+}
+
+// decodeField reads one property into the Opt at p.
+func decodeField(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+	if r.readNull() {
+		*f.stateAt(p) = Null
+		return
+	}
+	if f.flags&fieldArray != 0 {
+		decodeArray(r, p, f)
+	} else {
+		decodeValue(r, p, f)
+	}
+	*f.stateAt(p) = Present
+}
+
+// decodeValue reads one value of f's kind into p.
+func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+	switch f.kind {
+	case kindString:
+		*(*string)(p) = r.readString()
+	case kindDecimal:
+		*(*string)(p) = r.readNumberText()
+	case kindBool:
+		*(*bool)(p) = r.readBool()
+	case kindInt8:
+		*(*int8)(p) = int8(readInt(r, 8))
+	case kindInt16:
+		*(*int16)(p) = int16(readInt(r, 16))
+	case kindInt32:
+		*(*int32)(p) = int32(readInt(r, 32))
+	case kindInt64:
+		*(*int64)(p) = readInt(r, 64)
+	case kindUint8:
+		*(*uint8)(p) = uint8(readUint(r, 8))
+	case kindUint16:
+		*(*uint16)(p) = uint16(readUint(r, 16))
+	case kindUint32:
+		*(*uint32)(p) = uint32(readUint(r, 32))
+	case kindUint64:
+		*(*uint64)(p) = readUint(r, 64)
+	case kindFloat32:
+		*(*float32)(p) = float32(r.readFloat(32))
+	case kindFloat64:
+		*(*float64)(p) = r.readFloat(64)
+	case kindRaw:
+		*(*[]byte)(p) = r.readRaw()
+	case kindStruct:
+		d := structTable[f.ref]
+		v, _ := d.new(nil)
+		decodeStruct(r, v, d)
+		*(*unsafe.Pointer)(p) = v
+	case kindAny:
+		f.poly.set(p, decodeAny(r, f.poly))
+	}
+}
+
+// readInt reads an integer that must fit in bits.
+func readInt(r *jsonReader, bits int) int64 {
+	v := r.readInt(64)
+	if bits < 64 && (v < -1<<(bits-1) || v >= 1<<(bits-1)) {
+		r.failf("number %d overflows int%d", v, bits)
+		return 0
+	}
+	return v
+}
+
+func readUint(r *jsonReader, bits int) uint64 {
+	v := r.readUint(64)
+	if bits < 64 && v >= 1<<bits {
+		r.failf("number %d overflows uint%d", v, bits)
+		return 0
+	}
+	return v
+}
+
+// decodeArray reads a JSON array into the slice at p; [] gives an empty,
+// non-nil slice.
+func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+	if !r.beginArray() {
+		return
+	}
+	*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&emptyArray)}
+	nullable := f.flags&fieldNullableItems != 0
+	switch {
+	case f.kind == kindStruct && !nullable:
+		d := structTable[f.ref]
+		for r.nextItem() {
+			v, _ := d.new(p)
+			decodeStruct(r, v, d)
+		}
+	case nullable:
+		decodeNullableItems(r, p, f)
+	default:
+		decodeItems(r, p, f)
+	}
+}
+
+// decodeItems reads the items of an array whose items are not nullable
+// into a slice of a Go type with the memory layout of the kind's.
+func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+	switch f.kind {
+	case kindBool, kindInt8, kindUint8:
+		appendItems[uint8](r, p, f)
+	case kindInt16, kindUint16:
+		appendItems[uint16](r, p, f)
+	case kindInt32, kindUint32, kindFloat32:
+		appendItems[uint32](r, p, f)
+	case kindInt64, kindUint64, kindFloat64:
+		appendItems[uint64](r, p, f)
+	case kindString, kindDecimal:
+		appendItems[string](r, p, f)
+	case kindAny:
+		appendItems[iface](r, p, f)
+	case kindRaw:
+		appendItems[[]byte](r, p, f)
+	}
+}
+
+// appendItems reads items of f's kind into a []T, where T has the size and
+// pointer layout of the kind's Go type.
+func appendItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+	s := (*[]T)(p)
+	for r.nextItem() {
+		var v T
+		decodeValue(r, unsafe.Pointer(&v), f)
+		*s = append(*s, v)
+	}
+}
+
+// decodeNullableItems reads the items of an array whose items may be null
+// into a []Opt[T] with the layout of the kind's Go type.
+func decodeNullableItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+	switch f.kind {
+	case kindBool, kindInt8, kindUint8:
+		appendOptItems[uint8](r, p, f)
+	case kindInt16, kindUint16:
+		appendOptItems[uint16](r, p, f)
+	case kindInt32, kindUint32, kindFloat32:
+		appendOptItems[uint32](r, p, f)
+	case kindInt64, kindUint64, kindFloat64:
+		appendOptItems[uint64](r, p, f)
+	case kindString, kindDecimal:
+		appendOptItems[string](r, p, f)
+	case kindStruct:
+		appendOptItems[unsafe.Pointer](r, p, f)
+	case kindAny:
+		appendOptItems[iface](r, p, f)
+	case kindRaw:
+		appendOptItems[[]byte](r, p, f)
+	}
+}
+
+func appendOptItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+	s := (*[]Opt[T])(p)
+	for r.nextItem() {
+		var v Opt[T]
+		if r.readNull() {
+			v.State = Null
+		} else {
+			decodeValue(r, unsafe.Pointer(&v.Val), f)
+			v.State = Present
+		}
+		*s = append(*s, v)
+	}
+}
+
+// decodeAny reads one object whose static type is a polymorphic base. When
+// the discriminator is the first member (as Graph writes it) or absent, the
+// object is read once; when a later member names a subtype, the object is
+// read again as that subtype.
+func decodeAny(r *jsonReader, poly *polyDesc) model {
+	start := r.mark()
+	if t, ok := r.peekFirstKeyString(poly.property); ok {
+		if d := poly.lookup(t); d != nil {
+			v, m := d.new(nil)
+			decodeStruct(r, v, d)
+			return m
+		}
+	}
+	base := structTable[poly.base]
+	v, m := base.new(nil)
+	decodeStruct(r, v, base)
+	if o := (*Opt[string])(unsafe.Add(v, poly.field)); o.State == Present && !r.failed() {
+		if d := poly.lookup(o.Val); d != nil && d != base {
+			r.reset(start)
+			v, m = d.new(nil)
+			decodeStruct(r, v, d)
+		}
+	}
+	return m
+}
+
+// DecodeOptions tunes UnmarshalWith. The zero value is what UnmarshalJSON
+// uses.
+type DecodeOptions struct {
+	// MaxDepth bounds the nesting of objects and arrays in the input;
+	// deeper input is a *DecodeError. 0 means the default, 10,000.
+	MaxDepth int
+}
+
+// UnmarshalWith decodes data into v, a pointer to any generated struct,
+// like v.UnmarshalJSON(data) but with opts. JSON null leaves v unchanged,
+// as encoding/json does.
+func UnmarshalWith(data []byte, v model, opts DecodeOptions) error {
+	r := newJSONReader(data, opts.MaxDepth)
+	if !r.readNull() {
+		p, d := v.model()
+		decodeStruct(r, p, d)
+	}
+	return r.finish()
+}
+
+// unmarshalModel is UnmarshalJSON: it decodes data into v.
+func unmarshalModel(data []byte, v model) error {
+	return UnmarshalWith(data, v, DecodeOptions{})
+}
+
+// unmarshalAny decodes data as a value of a polymorphic base into the
+// interface at dst; JSON null leaves it nil.
+func unmarshalAny(data []byte, poly *polyDesc, dst unsafe.Pointer) error {
+	r := newJSONReader(data, 0)
+	if !r.readNull() {
+		poly.set(dst, decodeAny(r, poly))
+	}
+	return r.finish()
+}

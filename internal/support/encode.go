@@ -1,0 +1,191 @@
+package support
+
+import "unsafe"
+
+// encodeStruct writes the struct at p as one JSON object: the members its
+// tables declare (a root's discriminator and annotations first, then base
+// before derived), then the rest of Extra. A nil p is null.
+func encodeStruct(w *jsonWriter, p unsafe.Pointer, d *structDesc) {
+	if p == nil {
+		w.writeNull()
+		return
+	}
+	w.beginObject()
+	root := encodeFields(w, p, d)
+	writeProperties(w, *(*Properties)(unsafe.Add(p, root.extra)), false)
+	w.endObject()
+}
+
+// encodeFields writes the declared members of d and its bases and returns
+// the root's table.
+func encodeFields(w *jsonWriter, p unsafe.Pointer, d *structDesc) *structDesc {
+	root := d
+	if d.base != nil {
+		root = encodeFields(w, p, d.base)
+	} else {
+		for i := range d.fields {
+			if f := &d.fields[i]; f.flags&fieldDiscriminator != 0 {
+				writeDiscriminator(w, f.name, (*Opt[string])(unsafe.Add(p, f.offset)))
+			}
+		}
+		writeProperties(w, *(*Properties)(unsafe.Add(p, d.extra)), true)
+	}
+	for i := range d.fields {
+		if f := &d.fields[i]; f.flags&fieldDiscriminator == 0 {
+			encodeField(w, unsafe.Add(p, f.offset), f)
+		}
+	}
+	return root
+}
+
+// writeDiscriminator writes a root's @odata.type: its value, or, when it is
+// absent and the object is a subtype written where its base is expected,
+// the subtype's own value, so that Graph can tell the concrete type.
+func writeDiscriminator(w *jsonWriter, name string, o *Opt[string]) {
+	implied := w.impliedType
+	w.impliedType = ""
+	switch {
+	case o.State == Absent && implied != "":
+		w.key(name)
+		w.writeString(implied)
+	case o.State == Null:
+		w.key(name)
+		w.writeNull()
+	case o.State == Present:
+		w.key(name)
+		w.writeString(o.Val)
+	}
+}
+
+// encodeField writes one property, unless it is absent.
+func encodeField(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
+	switch *f.stateAt(p) {
+	case Null:
+		w.key(f.name)
+		w.writeNull()
+	case Present:
+		w.key(f.name)
+		if f.flags&fieldArray != 0 {
+			encodeArray(w, p, f)
+		} else {
+			encodeValue(w, p, f)
+		}
+	}
+}
+
+// encodeValue writes the value of f's kind at p.
+func encodeValue(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
+	switch f.kind {
+	case kindString:
+		w.writeString(*(*string)(p))
+	case kindDecimal:
+		w.writeNumberText(*(*string)(p))
+	case kindBool:
+		w.writeBool(*(*bool)(p))
+	case kindInt8:
+		w.writeInt(int64(*(*int8)(p)))
+	case kindInt16:
+		w.writeInt(int64(*(*int16)(p)))
+	case kindInt32:
+		w.writeInt(int64(*(*int32)(p)))
+	case kindInt64:
+		w.writeInt(*(*int64)(p))
+	case kindUint8:
+		w.writeUint(uint64(*(*uint8)(p)))
+	case kindUint16:
+		w.writeUint(uint64(*(*uint16)(p)))
+	case kindUint32:
+		w.writeUint(uint64(*(*uint32)(p)))
+	case kindUint64:
+		w.writeUint(*(*uint64)(p))
+	case kindFloat32:
+		w.writeFloat(float64(*(*float32)(p)), 32)
+	case kindFloat64:
+		w.writeFloat(*(*float64)(p), 64)
+	case kindRaw:
+		w.writeRaw(*(*[]byte)(p))
+	case kindStruct:
+		encodeStruct(w, *(*unsafe.Pointer)(p), structTable[f.ref])
+	case kindAny:
+		encodeAny(w, f.poly, f.poly.get(p))
+	}
+}
+
+// encodeAny writes a value held as a polymorphic base's interface; a
+// subtype without its own @odata.type gets its discriminator value written
+// for it. A nil interface, or a nil pointer in it, is null.
+func encodeAny(w *jsonWriter, poly *polyDesc, m model) {
+	if m == nil {
+		w.writeNull()
+		return
+	}
+	v, d := m.model()
+	if d != structTable[poly.base] {
+		w.impliedType = d.odataType
+	}
+	encodeStruct(w, v, d)
+	w.impliedType = ""
+}
+
+// encodeArray writes the slice at p.
+func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
+	s := *(*sliceHeader)(p)
+	nullable := f.flags&fieldNullableItems != 0
+	size := kindSize[f.kind]
+	var d *structDesc
+	if f.kind == kindStruct && !nullable {
+		d = structTable[f.ref]
+		size = d.size
+	}
+	stride := size
+	if nullable {
+		stride = optStride(f.kind, size)
+	}
+	w.beginArray()
+	for i := 0; i < s.len; i++ {
+		item := unsafe.Add(s.data, uintptr(i)*stride)
+		switch {
+		case nullable && *(*State)(unsafe.Add(item, size)) != Present:
+			w.writeNull()
+		case d != nil:
+			encodeStruct(w, item, d)
+		default:
+			encodeValue(w, item, f)
+		}
+	}
+	w.endArray()
+}
+
+// optStride is the size of an Opt holding a value of kind k (whose size is
+// size): the value, the State byte, and padding to the value's alignment.
+func optStride(k kind, size uintptr) uintptr {
+	align := kindAlign[k]
+	return (size + 1 + align - 1) &^ (align - 1)
+}
+
+var kindAlign = [...]uintptr{
+	kindString:  unsafe.Alignof(""),
+	kindDecimal: unsafe.Alignof(""),
+	kindBool:    1,
+	kindInt8:    1,
+	kindInt16:   2,
+	kindInt32:   4,
+	kindInt64:   unsafe.Alignof(int64(0)),
+	kindUint8:   1,
+	kindUint16:  2,
+	kindUint32:  4,
+	kindUint64:  unsafe.Alignof(uint64(0)),
+	kindFloat32: 4,
+	kindFloat64: unsafe.Alignof(float64(0)),
+	kindRaw:     unsafe.Alignof(sliceHeader{}),
+	kindStruct:  unsafe.Alignof(unsafe.Pointer(nil)),
+	kindAny:     unsafe.Alignof(iface{}),
+}
+
+// marshalModel is MarshalJSON: it writes v; a nil pointer is null.
+func marshalModel(v model) ([]byte, error) {
+	p, d := v.model()
+	w := newJSONWriter(make([]byte, 0, 256))
+	encodeStruct(w, p, d)
+	return w.bytes(), nil
+}

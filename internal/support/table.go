@@ -1,0 +1,264 @@
+package support
+
+import (
+	"regexp"
+	"unsafe"
+)
+
+// Generated packages describe each struct with a table (structDesc) that
+// the shared decoder, encoder and validator in this package read, the way
+// protobuf-go keeps generated code small: per struct there is data, not
+// code, apart from a handful of one-line functions. Offsets in the tables
+// come from unsafe.Offsetof in the generated code, so the compiler computes
+// them; the kind of each field is the generator's promise about its Go type,
+// which TestTableLayouts checks with reflection on every generated package
+// the tests build.
+
+// kind is how one value is held in memory and read from and written to JSON.
+type kind uint8
+
+const (
+	kindString  kind = iota + 1 // string-backed: string, enum and format types
+	kindDecimal                 // Decimal: string-backed, written as a JSON number
+	kindBool
+	kindInt8
+	kindInt16
+	kindInt32
+	kindInt64
+	kindUint8
+	kindUint16
+	kindUint32
+	kindUint64
+	kindFloat32
+	kindFloat64
+	kindRaw    // json.RawMessage
+	kindStruct // *S in a property, S in an array
+	kindAny    // the interface of a polymorphic base
+)
+
+// fieldFlags are facts about a field beyond its kind.
+type fieldFlags uint8
+
+const (
+	fieldRequired      fieldFlags = 1 << iota // Validate reports it absent
+	fieldNotNull                              // Validate reports it null
+	fieldDiscriminator                        // the root's @odata.type
+	fieldArray                                // an array of kind
+	fieldNullableItems                        // an array whose items are Opt
+)
+
+// format is a text format a string-backed value is checked against.
+type format uint8
+
+const (
+	formatNone format = iota
+	formatDateTime
+	formatDate
+	formatTimeOfDay
+	formatDuration
+	formatUUID
+	formatBase64URL
+	formatDecimal
+)
+
+// formatNames are the schema's names of the formats, for messages.
+var formatNames = [...]string{
+	formatDateTime:  "date-time",
+	formatDate:      "date",
+	formatTimeOfDay: "time",
+	formatDuration:  "duration",
+	formatUUID:      "uuid",
+	formatBase64URL: "base64url",
+	formatDecimal:   "decimal",
+}
+
+// fieldDesc describes one property: an Opt[T] at offset in its struct.
+type fieldDesc struct {
+	name   string // the JSON member name
+	offset uintptr
+	kind   kind // of the value, or of the items of an array
+	flags  fieldFlags
+	format format
+	ref    uint32    // kindStruct: index in the package's structTable
+	enum   *enumDesc // enum values: the members Validate accepts; nil for none
+	poly   *polyDesc // kindAny
+	rules  *ruleDesc // rules on the value (or the array); nil for none
+	items  *ruleDesc // rules on each array item; nil for none
+}
+
+// structDesc describes one generated struct.
+type structDesc struct {
+	base   *structDesc // the embedded base at offset 0; nil for a root
+	fields []fieldDesc // own properties in declaration order
+	// byName lists fields' indexes sorted by name when fields are not
+	// sorted themselves; nil when they are.
+	byName []uint16
+	// extra is the offset of the root's Extra (roots only).
+	extra uintptr
+	// size is the size of the struct, the stride of a slice of it.
+	size uintptr
+	// odataType is the discriminator value of the type ("#microsoft.graph.user"),
+	// written for a subtype that is held where its base is expected.
+	odataType string
+	// new allocates a zero value: a new one when slice is nil, else one
+	// appended to the []S at slice. It returns its address and the value as
+	// a model.
+	new func(slice unsafe.Pointer) (unsafe.Pointer, model)
+}
+
+// model is what every generated struct pointer has: its address and table.
+type model interface {
+	model() (unsafe.Pointer, *structDesc)
+}
+
+// polyDesc describes the interface of a polymorphic base.
+type polyDesc struct {
+	base     uint32  // index of the base in structTable
+	name     string  // the base's schema name, for messages
+	property string  // the discriminator property, "@odata.type"
+	field    uintptr // offset of the base's discriminator Opt[string]
+	keys     []string // dispatch keys (lower-case, without "#"), sorted
+	cases    []uint32 // structTable index of each key's type
+	// set stores m in the interface at dst; get loads it (nil for nil).
+	set func(dst unsafe.Pointer, m model)
+	get func(src unsafe.Pointer) model
+}
+
+// lookup returns the type whose discriminator value is t (with or without
+// "#", in any case), or nil.
+func (p *polyDesc) lookup(t string) *structDesc {
+	var buf [128]byte
+	key := jsonTypeKey(buf[:0], t)
+	lo, hi := 0, len(p.keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if p.keys[m] < string(key) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(p.keys) && p.keys[lo] == string(key) {
+		return structTable[p.cases[lo]]
+	}
+	return nil
+}
+
+// enumDesc lists an enum's members, sorted, for IsKnown and Validate.
+type enumDesc struct {
+	name    string // the Go type, package-qualified, for messages
+	members []string
+	flags   bool // a comma-separated set of members
+}
+
+// known reports whether v is a member, or for a flags enum a set of them.
+func (e *enumDesc) known(v string) bool {
+	if e.member(v) {
+		return true
+	}
+	return e.flags && flagsKnown(v, e.member)
+}
+
+func (e *enumDesc) member(v string) bool {
+	lo, hi := 0, len(e.members)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e.members[m] < v {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(e.members) && e.members[lo] == v
+}
+
+// ruleDesc holds a property's explicit schema rules.
+type ruleDesc struct {
+	min, max           float64
+	bounds             rangeBounds
+	minLength          int // -1 when open
+	maxLength          int
+	minItems, maxItems int
+	pattern            **regexp.Regexp // nil when none
+	patternExpr        string
+}
+
+// field returns the own field named key, or nil.
+func (d *structDesc) field(key []byte) *fieldDesc {
+	n := len(d.fields)
+	if n <= 4 {
+		for i := range d.fields {
+			if d.fields[i].name == string(key) {
+				return &d.fields[i]
+			}
+		}
+		return nil
+	}
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.sortedName(m) < string(key) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < n && d.sortedName(lo) == string(key) {
+		return d.sorted(lo)
+	}
+	return nil
+}
+
+func (d *structDesc) sorted(i int) *fieldDesc {
+	if d.byName != nil {
+		return &d.fields[d.byName[i]]
+	}
+	return &d.fields[i]
+}
+
+func (d *structDesc) sortedName(i int) string { return d.sorted(i).name }
+
+// sliceHeader is the memory layout of every Go slice.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// iface is the memory layout of every interface value with methods.
+type iface struct{ tab, data unsafe.Pointer }
+
+// emptyArray backs empty, non-nil slices built here.
+var emptyArray [0]uint64
+
+// valueSize is the size of a property's value, which is where the State of
+// its Opt lives.
+func (f *fieldDesc) valueSize() uintptr {
+	if f.flags&fieldArray != 0 {
+		return unsafe.Sizeof(sliceHeader{})
+	}
+	return kindSize[f.kind]
+}
+
+var kindSize = [...]uintptr{
+	kindString:  unsafe.Sizeof(""),
+	kindDecimal: unsafe.Sizeof(""),
+	kindBool:    1,
+	kindInt8:    1,
+	kindInt16:   2,
+	kindInt32:   4,
+	kindInt64:   8,
+	kindUint8:   1,
+	kindUint16:  2,
+	kindUint32:  4,
+	kindUint64:  8,
+	kindFloat32: 4,
+	kindFloat64: 8,
+	kindRaw:     unsafe.Sizeof(sliceHeader{}),
+	kindStruct:  unsafe.Sizeof(unsafe.Pointer(nil)),
+	kindAny:     unsafe.Sizeof(iface{}),
+}
+
+// stateAt is the State of the Opt of f at p.
+func (f *fieldDesc) stateAt(p unsafe.Pointer) *State {
+	return (*State)(unsafe.Add(p, f.valueSize()))
+}

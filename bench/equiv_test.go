@@ -169,10 +169,10 @@ func graphgenView(t *testing.T, m model) pageView {
 	case *graph.CloudPCCollectionResponse:
 		v := pageView{NextLink: p.NextLink()}
 		for _, pc := range p.Items() {
-			lm, _ := pc.LastModifiedDateTime.Lookup()
-			gp, _ := pc.GracePeriodEndDateTime.Lookup()
+			lm, _ := lookup(pc.LastModifiedDateTime)
+			gp, _ := lookup(pc.GracePeriodEndDateTime)
 			v.CloudPCs = append(v.CloudPCs, cloudPCView{
-				ID: pc.ID.Get(), DisplayName: pc.DisplayName.Get(), ProvisioningType: string(pc.ProvisioningType.Get()),
+				ID: val(pc.ID), DisplayName: val(pc.DisplayName), ProvisioningType: string(val(pc.ProvisioningType)),
 				LastModified: parseTime(t, string(lm)), GracePeriodEnd: parseTime(t, string(gp)),
 			})
 		}
@@ -181,26 +181,26 @@ func graphgenView(t *testing.T, m model) pageView {
 		v := pageView{NextLink: p.NextLink()}
 		for _, u := range p.Items() {
 			uv := userView{
-				ID: u.ID.Get(), DisplayName: u.DisplayName.Get(), Mail: u.Mail.Get(),
-				Created:        parseTime(t, string(u.CreatedDateTime.Get())),
-				AccountEnabled: u.AccountEnabled.Get(),
-				ProxyAddresses: u.ProxyAddresses.Get(),
+				ID: val(u.ID), DisplayName: val(u.DisplayName), Mail: val(u.Mail),
+				Created:        parseTime(t, string(val(u.CreatedDateTime))),
+				AccountEnabled: val(u.AccountEnabled),
+				ProxyAddresses: val(u.ProxyAddresses),
 			}
-			for _, l := range u.AssignedLicenses.Get() {
-				uv.SkuIDs = append(uv.SkuIDs, string(l.SkuID.Get()))
+			for _, l := range val(u.AssignedLicenses) {
+				uv.SkuIDs = append(uv.SkuIDs, string(val(l.SkuID)))
 			}
-			if ext := u.OnPremisesExtensionAttributes.Get(); ext != nil {
-				uv.ExtensionAttribute1 = ext.ExtensionAttribute1.Get()
+			if ext := val(u.OnPremisesExtensionAttributes); ext != nil {
+				uv.ExtensionAttribute1 = val(ext.ExtensionAttribute1)
 			}
-			for _, m := range u.MemberOf.Get() {
-				mv := memberView{ODataType: m.AsEntity().ODataType.Get(), ID: m.AsEntity().ID.Get()}
+			for _, m := range val(u.MemberOf) {
+				mv := memberView{ODataType: val(m.AsEntity().ODataType), ID: val(m.AsEntity().ID)}
 				switch m := m.(type) {
 				case *graph.Group:
-					mv.Type, mv.DisplayName = "#microsoft.graph.group", m.DisplayName.Get()
+					mv.Type, mv.DisplayName = "#microsoft.graph.group", val(m.DisplayName)
 				case *graph.DirectoryRole:
-					mv.Type, mv.DisplayName = "#microsoft.graph.directoryRole", m.DisplayName.Get()
+					mv.Type, mv.DisplayName = "#microsoft.graph.directoryRole", val(m.DisplayName)
 				case *graph.AdministrativeUnit:
-					mv.Type, mv.DisplayName = "#microsoft.graph.administrativeUnit", m.DisplayName.Get()
+					mv.Type, mv.DisplayName = "#microsoft.graph.administrativeUnit", val(m.DisplayName)
 				default:
 					mv.Type = fmt.Sprintf("%T", m)
 				}

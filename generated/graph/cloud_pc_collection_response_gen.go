@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // CloudPCCollectionResponse is the Graph type microsoft.graph.cloudPCCollectionResponse.
 type CloudPCCollectionResponse struct {
@@ -17,90 +20,47 @@ var (
 	_ json.Unmarshaler                         = (*CloudPCCollectionResponse)(nil)
 	_ Model                                    = (*CloudPCCollectionResponse)(nil)
 	_ AnyBaseCollectionPaginationCountResponse = (*CloudPCCollectionResponse)(nil)
-	_ Page[CloudPC]                            = (*CloudPCCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.
 func (v *CloudPCCollectionResponse) Items() []CloudPC {
-	return v.Value.Get()
+	return v.Value.Val
 }
 
 // NextLink returns the URL of the next page, or "" on the last page.
 func (v *CloudPCCollectionResponse) NextLink() string {
-	return v.ODataNextLink.Get()
+	return v.ODataNextLink.Val
+}
+
+var descOfCloudPCCollectionResponse = structDesc{
+	base: &descOfBaseCollectionPaginationCountResponse,
+	fields: []fieldDesc{
+		{name: "value", offset: unsafe.Offsetof(CloudPCCollectionResponse{}.Value), kind: kindStruct, ref: 1, flags: fieldNotNull | fieldArray},
+	},
+	odataType: "#microsoft.graph.cloudPCCollectionResponse",
+	size:      unsafe.Sizeof(CloudPCCollectionResponse{}),
+	zero:      (*CloudPCCollectionResponse)(nil),
+}
+
+// model returns v's address and table.
+func (v *CloudPCCollectionResponse) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfCloudPCCollectionResponse
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *CloudPCCollectionResponse) UnmarshalJSON(data []byte) error {
-	*v = CloudPCCollectionResponse{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *CloudPCCollectionResponse) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *CloudPCCollectionResponse) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "value":
-		readOpt(r, &v.Value, func(r *jsonReader) []CloudPC {
-			return readSlice(r, readModelValue[CloudPC])
-		})
-	default:
-		v.BaseCollectionPaginationCountResponse.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *CloudPCCollectionResponse is null.
 func (v *CloudPCCollectionResponse) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *CloudPCCollectionResponse) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *CloudPCCollectionResponse) encodeFields(w *jsonWriter) {
-	v.BaseCollectionPaginationCountResponse.encodeFields(w)
-	writeOpt(w, "value", v.Value, func(w *jsonWriter, items []CloudPC) {
-		writeSliceRef(w, items, writeModelRef[CloudPC])
-	})
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *CloudPCCollectionResponse) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *CloudPCCollectionResponse) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.BaseCollectionPaginationCountResponse.validate(c)
-	checkNotNull(c, "value", v.Value)
-	checkItems(c, "value", v.Value, func(c *validator, item *CloudPC) {
-		item.validate(c)
-	})
+	return validateModel(v)
 }

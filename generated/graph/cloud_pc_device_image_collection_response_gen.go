@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // CloudPcDeviceImageCollectionResponse is the Graph type
 // microsoft.graph.cloudPcDeviceImageCollectionResponse.
@@ -18,90 +21,47 @@ var (
 	_ json.Unmarshaler                         = (*CloudPcDeviceImageCollectionResponse)(nil)
 	_ Model                                    = (*CloudPcDeviceImageCollectionResponse)(nil)
 	_ AnyBaseCollectionPaginationCountResponse = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ Page[CloudPcDeviceImage]                 = (*CloudPcDeviceImageCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.
 func (v *CloudPcDeviceImageCollectionResponse) Items() []CloudPcDeviceImage {
-	return v.Value.Get()
+	return v.Value.Val
 }
 
 // NextLink returns the URL of the next page, or "" on the last page.
 func (v *CloudPcDeviceImageCollectionResponse) NextLink() string {
-	return v.ODataNextLink.Get()
+	return v.ODataNextLink.Val
+}
+
+var descOfCloudPcDeviceImageCollectionResponse = structDesc{
+	base: &descOfBaseCollectionPaginationCountResponse,
+	fields: []fieldDesc{
+		{name: "value", offset: unsafe.Offsetof(CloudPcDeviceImageCollectionResponse{}.Value), kind: kindStruct, ref: 3, flags: fieldNotNull | fieldArray},
+	},
+	odataType: "#microsoft.graph.cloudPcDeviceImageCollectionResponse",
+	size:      unsafe.Sizeof(CloudPcDeviceImageCollectionResponse{}),
+	zero:      (*CloudPcDeviceImageCollectionResponse)(nil),
+}
+
+// model returns v's address and table.
+func (v *CloudPcDeviceImageCollectionResponse) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfCloudPcDeviceImageCollectionResponse
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *CloudPcDeviceImageCollectionResponse) UnmarshalJSON(data []byte) error {
-	*v = CloudPcDeviceImageCollectionResponse{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *CloudPcDeviceImageCollectionResponse) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *CloudPcDeviceImageCollectionResponse) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "value":
-		readOpt(r, &v.Value, func(r *jsonReader) []CloudPcDeviceImage {
-			return readSlice(r, readModelValue[CloudPcDeviceImage])
-		})
-	default:
-		v.BaseCollectionPaginationCountResponse.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *CloudPcDeviceImageCollectionResponse is null.
 func (v *CloudPcDeviceImageCollectionResponse) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *CloudPcDeviceImageCollectionResponse) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *CloudPcDeviceImageCollectionResponse) encodeFields(w *jsonWriter) {
-	v.BaseCollectionPaginationCountResponse.encodeFields(w)
-	writeOpt(w, "value", v.Value, func(w *jsonWriter, items []CloudPcDeviceImage) {
-		writeSliceRef(w, items, writeModelRef[CloudPcDeviceImage])
-	})
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *CloudPcDeviceImageCollectionResponse) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *CloudPcDeviceImageCollectionResponse) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.BaseCollectionPaginationCountResponse.validate(c)
-	checkNotNull(c, "value", v.Value)
-	checkItems(c, "value", v.Value, func(c *validator, item *CloudPcDeviceImage) {
-		item.validate(c)
-	})
+	return validateModel(v)
 }

@@ -74,11 +74,23 @@ const (
 	CloudPcDeviceImageErrorCodeSourceImageSizeExceedsLimitation CloudPcDeviceImageErrorCode = "sourceImageSizeExceedsLimitation"
 )
 
+var membersOfCloudPcDeviceImageErrorCode = enumDesc{
+	members: []string{
+		"internalServerError",
+		"osVersionNotSupported",
+		"paidSourceImageNotSupport",
+		"sourceImageInvalid",
+		"sourceImageNotFound",
+		"sourceImageNotGeneralized",
+		"sourceImageNotSupportCustomizeVMName",
+		"sourceImageSizeExceedsLimitation",
+		"unknownFutureValue",
+		"vmAlreadyAzureAdJoined",
+	},
+	name: "graph.CloudPcDeviceImageErrorCode",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v CloudPcDeviceImageErrorCode) IsKnown() bool {
-	switch v {
-	case CloudPcDeviceImageErrorCodeInternalServerError, CloudPcDeviceImageErrorCodeSourceImageNotFound, CloudPcDeviceImageErrorCodeOsVersionNotSupported, CloudPcDeviceImageErrorCodeSourceImageInvalid, CloudPcDeviceImageErrorCodeSourceImageNotGeneralized, CloudPcDeviceImageErrorCodeUnknownFutureValue, CloudPcDeviceImageErrorCodeVMAlreadyAzureAdJoined, CloudPcDeviceImageErrorCodePaidSourceImageNotSupport, CloudPcDeviceImageErrorCodeSourceImageNotSupportCustomizeVMName, CloudPcDeviceImageErrorCodeSourceImageSizeExceedsLimitation:
-		return true
-	}
-	return false
+	return membersOfCloudPcDeviceImageErrorCode.known(string(v))
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // CloudPcDeviceImage is the Graph type microsoft.graph.cloudPcDeviceImage.
 //
@@ -89,110 +92,46 @@ var (
 	_ Model            = (*CloudPcDeviceImage)(nil)
 	_ AnyEntity        = (*CloudPcDeviceImage)(nil)
 )
+var descOfCloudPcDeviceImage = structDesc{
+	base: &descOfEntity,
+	fields: []fieldDesc{
+		{name: "displayName", offset: unsafe.Offsetof(CloudPcDeviceImage{}.DisplayName), kind: kindString},
+		{name: "errorCode", offset: unsafe.Offsetof(CloudPcDeviceImage{}.ErrorCode), kind: kindString, enum: &membersOfCloudPcDeviceImageErrorCode},
+		{name: "expirationDate", offset: unsafe.Offsetof(CloudPcDeviceImage{}.ExpirationDate), kind: kindString, format: formatDate},
+		{name: "lastModifiedDateTime", offset: unsafe.Offsetof(CloudPcDeviceImage{}.LastModifiedDateTime), kind: kindString, format: formatDateTime, flags: fieldNotNull},
+		{name: "operatingSystem", offset: unsafe.Offsetof(CloudPcDeviceImage{}.OperatingSystem), kind: kindString},
+		{name: "osBuildNumber", offset: unsafe.Offsetof(CloudPcDeviceImage{}.OsBuildNumber), kind: kindString},
+		{name: "osStatus", offset: unsafe.Offsetof(CloudPcDeviceImage{}.OsStatus), kind: kindString, enum: &membersOfCloudPcDeviceImageOsStatus},
+		{name: "osVersionNumber", offset: unsafe.Offsetof(CloudPcDeviceImage{}.OsVersionNumber), kind: kindString},
+		{name: "sourceImageResourceId", offset: unsafe.Offsetof(CloudPcDeviceImage{}.SourceImageResourceID), kind: kindString},
+		{name: "status", offset: unsafe.Offsetof(CloudPcDeviceImage{}.Status), kind: kindString, enum: &membersOfCloudPcDeviceImageStatus},
+		{name: "statusDetails", offset: unsafe.Offsetof(CloudPcDeviceImage{}.StatusDetails), kind: kindString, enum: &membersOfCloudPcDeviceImageStatusDetails},
+		{name: "version", offset: unsafe.Offsetof(CloudPcDeviceImage{}.Version), kind: kindString},
+	},
+	odataType: "#microsoft.graph.cloudPcDeviceImage",
+	size:      unsafe.Sizeof(CloudPcDeviceImage{}),
+	zero:      (*CloudPcDeviceImage)(nil),
+}
+
+// model returns v's address and table.
+func (v *CloudPcDeviceImage) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfCloudPcDeviceImage
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *CloudPcDeviceImage) UnmarshalJSON(data []byte) error {
-	*v = CloudPcDeviceImage{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *CloudPcDeviceImage) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *CloudPcDeviceImage) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "displayName":
-		readOpt(r, &v.DisplayName, readStringAs[string])
-	case "errorCode":
-		readOpt(r, &v.ErrorCode, readStringAs[CloudPcDeviceImageErrorCode])
-	case "expirationDate":
-		readOpt(r, &v.ExpirationDate, readStringAs[Date])
-	case "lastModifiedDateTime":
-		readOpt(r, &v.LastModifiedDateTime, readStringAs[DateTime])
-	case "operatingSystem":
-		readOpt(r, &v.OperatingSystem, readStringAs[string])
-	case "osBuildNumber":
-		readOpt(r, &v.OsBuildNumber, readStringAs[string])
-	case "osStatus":
-		readOpt(r, &v.OsStatus, readStringAs[CloudPcDeviceImageOsStatus])
-	case "osVersionNumber":
-		readOpt(r, &v.OsVersionNumber, readStringAs[string])
-	case "sourceImageResourceId":
-		readOpt(r, &v.SourceImageResourceID, readStringAs[string])
-	case "status":
-		readOpt(r, &v.Status, readStringAs[CloudPcDeviceImageStatus])
-	case "statusDetails":
-		readOpt(r, &v.StatusDetails, readStringAs[CloudPcDeviceImageStatusDetails])
-	case "version":
-		readOpt(r, &v.Version, readStringAs[string])
-	default:
-		v.Entity.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *CloudPcDeviceImage is null.
 func (v *CloudPcDeviceImage) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *CloudPcDeviceImage) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *CloudPcDeviceImage) encodeFields(w *jsonWriter) {
-	v.Entity.encodeFields(w)
-	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
-	writeOpt(w, "errorCode", v.ErrorCode, writeStringAs[CloudPcDeviceImageErrorCode])
-	writeOpt(w, "expirationDate", v.ExpirationDate, writeStringAs[Date])
-	writeOpt(w, "lastModifiedDateTime", v.LastModifiedDateTime, writeStringAs[DateTime])
-	writeOpt(w, "operatingSystem", v.OperatingSystem, writeStringAs[string])
-	writeOpt(w, "osBuildNumber", v.OsBuildNumber, writeStringAs[string])
-	writeOpt(w, "osStatus", v.OsStatus, writeStringAs[CloudPcDeviceImageOsStatus])
-	writeOpt(w, "osVersionNumber", v.OsVersionNumber, writeStringAs[string])
-	writeOpt(w, "sourceImageResourceId", v.SourceImageResourceID, writeStringAs[string])
-	writeOpt(w, "status", v.Status, writeStringAs[CloudPcDeviceImageStatus])
-	writeOpt(w, "statusDetails", v.StatusDetails, writeStringAs[CloudPcDeviceImageStatusDetails])
-	writeOpt(w, "version", v.Version, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *CloudPcDeviceImage) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *CloudPcDeviceImage) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.Entity.validate(c)
-	checkEnum(c, "errorCode", v.ErrorCode)
-	checkFormat(c, "expirationDate", v.ExpirationDate, "date")
-	checkNotNull(c, "lastModifiedDateTime", v.LastModifiedDateTime)
-	checkFormat(c, "lastModifiedDateTime", v.LastModifiedDateTime, "date-time")
-	checkEnum(c, "osStatus", v.OsStatus)
-	checkEnum(c, "status", v.Status)
-	checkEnum(c, "statusDetails", v.StatusDetails)
+	return validateModel(v)
 }

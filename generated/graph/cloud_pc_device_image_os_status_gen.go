@@ -32,11 +32,17 @@ const (
 	CloudPcDeviceImageOsStatusUnknownFutureValue CloudPcDeviceImageOsStatus = "unknownFutureValue"
 )
 
+var membersOfCloudPcDeviceImageOsStatus = enumDesc{
+	members: []string{
+		"supported",
+		"supportedWithWarning",
+		"unknown",
+		"unknownFutureValue",
+	},
+	name: "graph.CloudPcDeviceImageOsStatus",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v CloudPcDeviceImageOsStatus) IsKnown() bool {
-	switch v {
-	case CloudPcDeviceImageOsStatusSupported, CloudPcDeviceImageOsStatusSupportedWithWarning, CloudPcDeviceImageOsStatusUnknown, CloudPcDeviceImageOsStatusUnknownFutureValue:
-		return true
-	}
-	return false
+	return membersOfCloudPcDeviceImageOsStatus.known(string(v))
 }

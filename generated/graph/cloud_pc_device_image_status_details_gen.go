@@ -75,11 +75,23 @@ const (
 	CloudPcDeviceImageStatusDetailsSourceImageSizeExceedsLimitation CloudPcDeviceImageStatusDetails = "sourceImageSizeExceedsLimitation"
 )
 
+var membersOfCloudPcDeviceImageStatusDetails = enumDesc{
+	members: []string{
+		"internalServerError",
+		"osVersionNotSupported",
+		"paidSourceImageNotSupport",
+		"sourceImageInvalid",
+		"sourceImageNotFound",
+		"sourceImageNotGeneralized",
+		"sourceImageNotSupportCustomizeVMName",
+		"sourceImageSizeExceedsLimitation",
+		"unknownFutureValue",
+		"vmAlreadyAzureAdJoined",
+	},
+	name: "graph.CloudPcDeviceImageStatusDetails",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v CloudPcDeviceImageStatusDetails) IsKnown() bool {
-	switch v {
-	case CloudPcDeviceImageStatusDetailsInternalServerError, CloudPcDeviceImageStatusDetailsSourceImageNotFound, CloudPcDeviceImageStatusDetailsOsVersionNotSupported, CloudPcDeviceImageStatusDetailsSourceImageInvalid, CloudPcDeviceImageStatusDetailsSourceImageNotGeneralized, CloudPcDeviceImageStatusDetailsUnknownFutureValue, CloudPcDeviceImageStatusDetailsVMAlreadyAzureAdJoined, CloudPcDeviceImageStatusDetailsPaidSourceImageNotSupport, CloudPcDeviceImageStatusDetailsSourceImageNotSupportCustomizeVMName, CloudPcDeviceImageStatusDetailsSourceImageSizeExceedsLimitation:
-		return true
-	}
-	return false
+	return membersOfCloudPcDeviceImageStatusDetails.known(string(v))
 }

@@ -30,11 +30,17 @@ const (
 	CloudPcDeviceImageStatusUnknownFutureValue CloudPcDeviceImageStatus = "unknownFutureValue"
 )
 
+var membersOfCloudPcDeviceImageStatus = enumDesc{
+	members: []string{
+		"failed",
+		"pending",
+		"ready",
+		"unknownFutureValue",
+	},
+	name: "graph.CloudPcDeviceImageStatus",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v CloudPcDeviceImageStatus) IsKnown() bool {
-	switch v {
-	case CloudPcDeviceImageStatusPending, CloudPcDeviceImageStatusReady, CloudPcDeviceImageStatusFailed, CloudPcDeviceImageStatusUnknownFutureValue:
-		return true
-	}
-	return false
+	return membersOfCloudPcDeviceImageStatus.known(string(v))
 }

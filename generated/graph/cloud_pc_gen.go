@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // CloudPC is the Graph type microsoft.graph.cloudPC.
 type CloudPC struct {
@@ -92,113 +95,48 @@ var (
 	_ Model            = (*CloudPC)(nil)
 	_ AnyEntity        = (*CloudPC)(nil)
 )
+var descOfCloudPC = structDesc{
+	base: &descOfEntity,
+	fields: []fieldDesc{
+		{name: "aadDeviceId", offset: unsafe.Offsetof(CloudPC{}.AadDeviceID), kind: kindString},
+		{name: "displayName", offset: unsafe.Offsetof(CloudPC{}.DisplayName), kind: kindString},
+		{name: "gracePeriodEndDateTime", offset: unsafe.Offsetof(CloudPC{}.GracePeriodEndDateTime), kind: kindString, format: formatDateTime},
+		{name: "imageDisplayName", offset: unsafe.Offsetof(CloudPC{}.ImageDisplayName), kind: kindString},
+		{name: "lastModifiedDateTime", offset: unsafe.Offsetof(CloudPC{}.LastModifiedDateTime), kind: kindString, format: formatDateTime, flags: fieldNotNull},
+		{name: "managedDeviceId", offset: unsafe.Offsetof(CloudPC{}.ManagedDeviceID), kind: kindString},
+		{name: "managedDeviceName", offset: unsafe.Offsetof(CloudPC{}.ManagedDeviceName), kind: kindString},
+		{name: "onPremisesConnectionName", offset: unsafe.Offsetof(CloudPC{}.OnPremisesConnectionName), kind: kindString},
+		{name: "provisioningPolicyId", offset: unsafe.Offsetof(CloudPC{}.ProvisioningPolicyID), kind: kindString},
+		{name: "provisioningPolicyName", offset: unsafe.Offsetof(CloudPC{}.ProvisioningPolicyName), kind: kindString},
+		{name: "provisioningType", offset: unsafe.Offsetof(CloudPC{}.ProvisioningType), kind: kindString, enum: &membersOfCloudPcProvisioningType},
+		{name: "servicePlanId", offset: unsafe.Offsetof(CloudPC{}.ServicePlanID), kind: kindString},
+		{name: "servicePlanName", offset: unsafe.Offsetof(CloudPC{}.ServicePlanName), kind: kindString},
+		{name: "userPrincipalName", offset: unsafe.Offsetof(CloudPC{}.UserPrincipalName), kind: kindString},
+	},
+	odataType: "#microsoft.graph.cloudPC",
+	size:      unsafe.Sizeof(CloudPC{}),
+	zero:      (*CloudPC)(nil),
+}
+
+// model returns v's address and table.
+func (v *CloudPC) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfCloudPC
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *CloudPC) UnmarshalJSON(data []byte) error {
-	*v = CloudPC{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *CloudPC) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *CloudPC) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "aadDeviceId":
-		readOpt(r, &v.AadDeviceID, readStringAs[string])
-	case "displayName":
-		readOpt(r, &v.DisplayName, readStringAs[string])
-	case "gracePeriodEndDateTime":
-		readOpt(r, &v.GracePeriodEndDateTime, readStringAs[DateTime])
-	case "imageDisplayName":
-		readOpt(r, &v.ImageDisplayName, readStringAs[string])
-	case "lastModifiedDateTime":
-		readOpt(r, &v.LastModifiedDateTime, readStringAs[DateTime])
-	case "managedDeviceId":
-		readOpt(r, &v.ManagedDeviceID, readStringAs[string])
-	case "managedDeviceName":
-		readOpt(r, &v.ManagedDeviceName, readStringAs[string])
-	case "onPremisesConnectionName":
-		readOpt(r, &v.OnPremisesConnectionName, readStringAs[string])
-	case "provisioningPolicyId":
-		readOpt(r, &v.ProvisioningPolicyID, readStringAs[string])
-	case "provisioningPolicyName":
-		readOpt(r, &v.ProvisioningPolicyName, readStringAs[string])
-	case "provisioningType":
-		readOpt(r, &v.ProvisioningType, readStringAs[CloudPcProvisioningType])
-	case "servicePlanId":
-		readOpt(r, &v.ServicePlanID, readStringAs[string])
-	case "servicePlanName":
-		readOpt(r, &v.ServicePlanName, readStringAs[string])
-	case "userPrincipalName":
-		readOpt(r, &v.UserPrincipalName, readStringAs[string])
-	default:
-		v.Entity.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *CloudPC is null.
 func (v *CloudPC) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *CloudPC) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *CloudPC) encodeFields(w *jsonWriter) {
-	v.Entity.encodeFields(w)
-	writeOpt(w, "aadDeviceId", v.AadDeviceID, writeStringAs[string])
-	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
-	writeOpt(w, "gracePeriodEndDateTime", v.GracePeriodEndDateTime, writeStringAs[DateTime])
-	writeOpt(w, "imageDisplayName", v.ImageDisplayName, writeStringAs[string])
-	writeOpt(w, "lastModifiedDateTime", v.LastModifiedDateTime, writeStringAs[DateTime])
-	writeOpt(w, "managedDeviceId", v.ManagedDeviceID, writeStringAs[string])
-	writeOpt(w, "managedDeviceName", v.ManagedDeviceName, writeStringAs[string])
-	writeOpt(w, "onPremisesConnectionName", v.OnPremisesConnectionName, writeStringAs[string])
-	writeOpt(w, "provisioningPolicyId", v.ProvisioningPolicyID, writeStringAs[string])
-	writeOpt(w, "provisioningPolicyName", v.ProvisioningPolicyName, writeStringAs[string])
-	writeOpt(w, "provisioningType", v.ProvisioningType, writeStringAs[CloudPcProvisioningType])
-	writeOpt(w, "servicePlanId", v.ServicePlanID, writeStringAs[string])
-	writeOpt(w, "servicePlanName", v.ServicePlanName, writeStringAs[string])
-	writeOpt(w, "userPrincipalName", v.UserPrincipalName, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *CloudPC) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *CloudPC) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.Entity.validate(c)
-	checkFormat(c, "gracePeriodEndDateTime", v.GracePeriodEndDateTime, "date-time")
-	checkNotNull(c, "lastModifiedDateTime", v.LastModifiedDateTime)
-	checkFormat(c, "lastModifiedDateTime", v.LastModifiedDateTime, "date-time")
-	checkEnum(c, "provisioningType", v.ProvisioningType)
+	return validateModel(v)
 }

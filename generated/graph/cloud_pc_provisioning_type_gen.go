@@ -20,11 +20,16 @@ const (
 	CloudPcProvisioningTypeUnknownFutureValue CloudPcProvisioningType = "unknownFutureValue"
 )
 
+var membersOfCloudPcProvisioningType = enumDesc{
+	members: []string{
+		"dedicated",
+		"shared",
+		"unknownFutureValue",
+	},
+	name: "graph.CloudPcProvisioningType",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v CloudPcProvisioningType) IsKnown() bool {
-	switch v {
-	case CloudPcProvisioningTypeDedicated, CloudPcProvisioningTypeShared, CloudPcProvisioningTypeUnknownFutureValue:
-		return true
-	}
-	return false
+	return membersOfCloudPcProvisioningType.known(string(v))
 }

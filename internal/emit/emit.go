@@ -46,15 +46,17 @@ func Emit(pkg *schema.Package, opts Options) ([]File, error) {
 		}
 	}
 	add("graphgen_doc.go", docFile(pkg, opts))
-	add("graphgen_registry.go", registryFile(pkg, opts))
+	t := newTables(pkg, opts)
+	add("graphgen_registry.go", t.registryFile(pkg, opts))
+	add("graphgen_tables.go", structTableFile(pkg, opts))
 	if len(pkg.Patterns) > 0 {
 		add("graphgen_patterns.go", patternsFile(pkg, opts))
 	}
 	for _, s := range pkg.Structs {
-		add(fileName(s.Name.Name), structFile(s, opts))
+		add(fileName(s.Name.Name), t.structFile(s, opts))
 	}
 	for _, e := range pkg.Enums {
-		add(fileName(e.Name.Name), enumFile(e, opts))
+		add(fileName(e.Name.Name), t.enumFile(e, opts))
 	}
 	if err != nil {
 		return nil, err

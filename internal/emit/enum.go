@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -9,12 +10,13 @@ import (
 )
 
 // enumFile holds an enum type, its members and IsKnown.
-func enumFile(e *schema.Enum, opts Options) *jen.File {
+func (t *tables) enumFile(e *schema.Enum, opts Options) *jen.File {
 	f := newFile(opts)
 	f.Add(enumDecl(e))
 	if len(e.Members) > 0 {
 		f.Add(enumConsts(e))
 	}
+	f.Add(t.membersVar(e))
 	f.Add(isKnownMethod(e))
 	if e.Flags {
 		f.Add(flagsMethods(e))
@@ -77,35 +79,39 @@ func memberDoc(m *schema.EnumMember) string {
 	return doc
 }
 
+// membersVar lists the members, sorted, for IsKnown and Validate.
+//
+//	var membersOfCloudPcDeviceImageStatus = enumDesc{name: "graph.CloudPcDeviceImageStatus", members: []string{"failed", "pending", "ready"}}
+func (t *tables) membersVar(e *schema.Enum) jen.Code {
+	values := make([]string, len(e.Members))
+	for i, m := range e.Members {
+		values[i] = m.Value
+	}
+	slices.Sort(values)
+	d := jen.Dict{jen.Id("name"): jen.Lit(t.pkg + "." + e.Name.Name)}
+	if len(values) > 0 {
+		d[jen.Id("members")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, v := range values {
+				g.Line().Lit(v)
+			}
+			g.Line()
+		})
+	}
+	if e.Flags {
+		d[jen.Id("flags")] = jen.True()
+	}
+	return jen.Var().Id(membersName(e)).Op("=").Id("enumDesc").Values(d)
+}
+
 // isKnownMethod tells members from values the schema does not list; a flags
 // value is known when each of its comma-separated flags is.
 //
-//	func (v CloudPcDeviceImageStatus) IsKnown() bool {
-//		switch v {
-//		case CloudPcDeviceImageStatusPending, …:
-//			return true
-//		}
-//		return false
-//	}
+//	func (v CloudPcDeviceImageStatus) IsKnown() bool { return membersOfCloudPcDeviceImageStatus.known(string(v)) }
 func isKnownMethod(e *schema.Enum) jen.Code {
-	recv := jen.Id("v").Add(ident(e.Name))
-	var body []jen.Code
-	if len(e.Members) > 0 {
-		var members []jen.Code
-		for _, m := range e.Members {
-			members = append(members, jen.Id(m.Name))
-		}
-		body = append(body, jen.Switch(jen.Id("v")).Block(jen.Case(members...).Block(jen.Return(jen.True()))))
-	}
-	if e.Flags {
-		body = append(body, jen.Return(jen.Id("flagsKnown").Call(jen.String().Parens(jen.Id("v")),
-			jen.Func().Params(jen.Id("flag").String()).Bool().Block(
-				jen.Return(jen.Add(ident(e.Name)).Parens(jen.Id("flag")).Dot("IsKnown").Call())))))
-	} else {
-		body = append(body, jen.Return(jen.False()))
-	}
 	return comment("IsKnown reports whether v is a member the schema lists.").Line().
-		Func().Params(recv).Id("IsKnown").Params().Bool().Block(body...)
+		Func().Params(jen.Id("v").Add(ident(e.Name))).Id("IsKnown").Params().Bool().Block(
+		jen.Return(jen.Id(membersName(e)).Dot("known").Call(jen.String().Parens(jen.Id("v")))),
+	)
 }
 
 // flagsMethods are the set operations of a flags enum.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -32,84 +33,69 @@ func docFile(pkg *schema.Package, opts Options) *jen.File {
 	return f
 }
 
-// registryFile declares Model and New.
+// registryFile declares Model, New and UnmarshalByName, which look names
+// up in a sorted table instead of a switch over every type.
 //
-//	type Model interface { json.Marshaler; json.Unmarshaler; Validate() error }
+//	type Model interface { json.Marshaler; json.Unmarshaler; Validate() error; model }
 //
-//	func New(name string) Model {
-//		switch name {
-//		case "microsoft.graph.cloudPC", "#microsoft.graph.cloudPC":
-//			return new(CloudPC)
-//		}
-//		return nil
-//	}
-func registryFile(pkg *schema.Package, opts Options) *jen.File {
+//	var registryNames = []string{"#microsoft.graph.cloudPC", "microsoft.graph.cloudPC"}
+//	var registryTypes = []uint32{0, 0}
+//
+//	func New(name string) Model { return asModel(newByName(name)) }
+func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 	f := newFile(opts)
-	f.Comment("Model is implemented by a pointer to every generated struct.")
+	f.Comment("Model is implemented by a pointer to every generated struct; its unexported\nmethod gives the shared codec the struct's address and table.")
 	f.Type().Id("Model").Interface(
 		jen.Qual("encoding/json", "Marshaler"),
 		jen.Qual("encoding/json", "Unmarshaler"),
 		comment("Validate checks the value against its schema and returns every violation."),
 		jen.Id("Validate").Params().Error(),
+		jen.Id("model"),
 	)
-	var cases []jen.Code
-	for _, s := range pkg.Structs {
-		names := []jen.Code{jen.Lit(s.SchemaName)}
-		if s.ODataType != "" && s.ODataType != s.SchemaName {
-			names = append(names, jen.Lit(s.ODataType))
-		}
-		cases = append(cases, jen.Case(names...).Block(jen.Return(jen.New(ident(s.Name)))))
+	type entry struct {
+		name  string
+		index int
 	}
+	var entries []entry
+	for _, s := range pkg.Structs {
+		entries = append(entries, entry{s.SchemaName, t.index[s]})
+		if s.ODataType != "" && s.ODataType != s.SchemaName {
+			entries = append(entries, entry{s.ODataType, t.index[s]})
+		}
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
+	f.Comment("registryNames are the schema names and @odata.type values of every struct, sorted;")
+	f.Comment("registryTypes are their indexes in structTable.")
+	f.Var().Id("registryNames").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, e := range entries {
+			g.Line().Lit(e.name)
+		}
+		g.Line()
+	})
+	f.Var().Id("registryTypes").Op("=").Index().Uint32().ValuesFunc(func(g *jen.Group) {
+		for _, e := range entries {
+			g.Lit(e.index)
+		}
+	})
 	f.Add(comment(docText("New returns a new, empty value of the type with the given schema name " +
 		"(\"microsoft.graph.cloudPC\") or @odata.type (\"#microsoft.graph.cloudPC\"), or nil when no " +
-		"generated type has it. It is meant for tools that decode by name; only programs that call it " +
-		"link every generated type.")))
+		"generated type has it. It is meant for tools that decode by name.")))
 	f.Func().Id("New").Params(jen.Id("name").String()).Id("Model").Block(
-		jen.Switch(jen.Id("name")).Block(cases...),
-		jen.Return(jen.Nil()),
+		jen.Return(jen.Id("asModel").Call(jen.Id("newByName").Call(jen.Id("name")))),
 	)
-	f.Add(unmarshalByNameFunc(pkg))
+	f.Add(comment(docText("UnmarshalByName decodes data as the type New(name) names; for a type with " +
+		"subtypes, as the concrete type its \"@odata.type\" names (nil for JSON null). It returns nil, nil " +
+		"when no generated type has the name.")))
+	f.Func().Id("UnmarshalByName").Params(jen.Id("name").String(), jen.Id("data").Index().Byte()).Params(jen.Id("Model"), jen.Error()).Block(
+		jen.List(jen.Id("m"), jen.Id("err")).Op(":=").Id("unmarshalByName").Call(jen.Id("name"), jen.Id("data")),
+		jen.Return(jen.Id("asModel").Call(jen.Id("m")), jen.Id("err")),
+	)
+	f.Comment("asModel is m as a Model, or nil.")
+	f.Func().Id("asModel").Params(jen.Id("m").Id("model")).Id("Model").Block(
+		jen.If(jen.Id("m").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("m").Assert(jen.Id("Model"))),
+	)
 	return f
-}
-
-// unmarshalByNameFunc decodes by name, dispatching on @odata.type for types
-// with subtypes.
-//
-//	func UnmarshalByName(name string, data []byte) (Model, error) {
-//		switch name {
-//		case "microsoft.graph.entity", "#microsoft.graph.entity":
-//			if v, err := UnmarshalAnyEntity(data); v != nil || err != nil { return v, err }
-//			return nil, nil
-//		}
-//		v := New(name)
-//		if v == nil { return nil, nil }
-//		return v, v.UnmarshalJSON(data)
-//	}
-func unmarshalByNameFunc(pkg *schema.Package) jen.Code {
-	var cases []jen.Code
-	for _, s := range pkg.Structs {
-		if s.Poly == nil {
-			continue
-		}
-		names := []jen.Code{jen.Lit(s.SchemaName)}
-		if s.ODataType != "" && s.ODataType != s.SchemaName {
-			names = append(names, jen.Lit(s.ODataType))
-		}
-		cases = append(cases, jen.Case(names...).Block(
-			jen.List(jen.Id("v"), jen.Id("err")).Op(":=").Add(ident(s.Poly.Unmarshal)).Call(jen.Id("data")),
-			jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Id("err"))),
-			jen.Return(jen.Id("v"), jen.Id("err")),
-		))
-	}
-	return comment(docText("UnmarshalByName decodes data as the type New(name) names; for a type with "+
-		"subtypes, as the concrete type its \"@odata.type\" names. It returns nil, nil when no generated "+
-		"type has the name, and like New it links every generated type into programs that call it.")).Line().
-		Func().Id("UnmarshalByName").Params(jen.Id("name").String(), jen.Id("data").Index().Byte()).Params(jen.Id("Model"), jen.Error()).Block(
-		jen.Switch(jen.Id("name")).Block(cases...),
-		jen.Id("v").Op(":=").Id("New").Call(jen.Id("name")),
-		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Nil())),
-		jen.Return(jen.Id("v"), jen.Id("v").Dot("UnmarshalJSON").Call(jen.Id("data"))),
-	)
 }
 
 // patternsFile compiles the patterns validators check.

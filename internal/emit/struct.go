@@ -9,31 +9,20 @@ import (
 )
 
 // structFile holds everything generated for one object schema.
-func structFile(s *schema.Struct, opts Options) *jen.File {
+func (t *tables) structFile(s *schema.Struct, opts Options) *jen.File {
 	f := newFile(opts)
 	f.Add(structDecl(s))
 	f.Add(assertions(s))
 	if s.Poly != nil {
 		f.Add(interfaceDecl(s))
 		f.Add(accessorMethod(s))
-		f.Add(unmarshalAnyFunc(s))
-		f.Add(decodeAnyFunc(s))
-		f.Add(newAnyFunc(s))
-		f.Add(encodeAnyFunc(s))
-		f.Add(odataTypeOfFunc(s))
-		f.Add(validateAnyFunc(s))
+		f.Add(t.polyDecls(s))
 	}
 	if s.Page != nil {
 		f.Add(pageMethods(s))
 	}
-	f.Add(unmarshalMethod(s))
-	f.Add(decodeMethod(s))
-	f.Add(decodeFieldMethod(s))
-	f.Add(marshalMethod(s))
-	f.Add(encodeMethod(s))
-	f.Add(encodeFieldsMethod(s))
-	f.Add(validateMethod(s))
-	f.Add(validateIntoMethod(s))
+	f.Add(t.structDescVar(s))
+	f.Add(modelMethods(s))
 	return f
 }
 
@@ -99,9 +88,6 @@ func assertions(s *schema.Struct) jen.Code {
 			defs = append(defs, jen.Id("_").Add(ident(b.Poly.Interface)).Op("=").Add(nilPtr.Clone()))
 		}
 	}
-	if s.Page != nil {
-		defs = append(defs, jen.Id("_").Id("Page").Index(elemType(s.Page.Items.Type)).Op("=").Add(nilPtr.Clone()))
-	}
 	return jen.Var().Defs(defs...)
 }
 
@@ -111,7 +97,6 @@ func assertions(s *schema.Struct) jen.Code {
 //	type AnyEntity interface {
 //		Model
 //		AsEntity() *Entity
-//		…unexported codec methods
 //	}
 func interfaceDecl(s *schema.Struct) jen.Code {
 	methods := []jen.Code{jen.Id("Model")}
@@ -121,9 +106,6 @@ func interfaceDecl(s *schema.Struct) jen.Code {
 	methods = append(methods,
 		comment(fmt.Sprintf("%s returns the %s part of the value.", s.Poly.Accessor, s.Name.Name)),
 		jen.Id(s.Poly.Accessor).Params().Op("*").Add(ident(s.Name)),
-		jen.Id("decodeJSON").Params(jen.Id("r").Op("*").Id("jsonReader")),
-		jen.Id("encodeJSON").Params(jen.Id("w").Op("*").Id("jsonWriter")),
-		jen.Id("validate").Params(jen.Id("c").Op("*").Id("validator")),
 	)
 	doc := fmt.Sprintf("%s is *%s or a pointer to any type derived from it. Properties and arrays "+
 		"whose schema type is %s hold it; decoding picks the concrete type from %q "+
@@ -160,16 +142,16 @@ func recv(s *schema.Struct) jen.Code {
 
 // pageMethods make a collection response a Page of its items.
 //
-//	func (v *CloudPCCollectionResponse) Items() []CloudPC { return v.Value.Get() }
-//	func (v *CloudPCCollectionResponse) NextLink() string { return v.ODataNextLink.Get() }
+//	func (v *CloudPCCollectionResponse) Items() []CloudPC { return v.Value.Val }
+//	func (v *CloudPCCollectionResponse) NextLink() string { return v.ODataNextLink.Val }
 func pageMethods(s *schema.Struct) jen.Code {
 	p := s.Page
 	return jen.Comment("Items returns the items of this page.").Line().
 		Func().Params(recv(s)).Id("Items").Params().Add(goType(p.Items.Type)).Block(
-		jen.Return(jen.Id("v").Dot(p.Items.Name).Dot("Get").Call()),
+		jen.Return(jen.Id("v").Dot(p.Items.Name).Dot("Val")),
 	).Line().Line().
 		Comment("NextLink returns the URL of the next page, or \"\" on the last page.").Line().
 		Func().Params(recv(s)).Id("NextLink").Params().String().Block(
-		jen.Return(jen.Id("v").Dot(p.NextLink.Name).Dot("Get").Call()),
+		jen.Return(jen.Id("v").Dot(p.NextLink.Name).Dot("Val")),
 	)
 }

@@ -14,7 +14,7 @@ import (
 var reservedNames = []string{
 	"Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
 	"Decimal", "DecodeError", "DecodeOptions", "Duration", "DurationOf", "Model", "New",
-	"FlagsOf", "Null", "Opt", "Page", "Properties", "Property", "Some", "TimeOfDay",
+	"Absent", "FlagsOf", "Null", "Opt", "Page", "Present", "Properties", "Property", "Some", "State", "TimeOfDay",
 	"TimeOfDayOf", "UnmarshalByName", "UnmarshalWith", "UUID", "ValidationError", "ValidationErrors",
 }
 

@@ -219,7 +219,12 @@ func (l *lowerer) arrayType(s *openapi3.Schema, at Origin, rules *Rules) *Type {
 	if s.Items == nil {
 		return &Type{Kind: KindArray, Elem: rawType(), ElemNullable: true}
 	}
-	elem, nullable, itemRules := l.lowerType(s.Items, Origin{at.File, pointerJoin(at.Pointer, "items")})
+	itemsAt := Origin{at.File, pointerJoin(at.Pointer, "items")}
+	elem, nullable, itemRules := l.lowerType(s.Items, itemsAt)
+	if elem.Kind == KindArray {
+		l.p.warn(itemsAt, "nested-array", "arrays of arrays are not generated; the items are kept as raw JSON")
+		return &Type{Kind: KindArray, Elem: rawType()}
+	}
 	if itemRules != noRules() {
 		rules.Item = &itemRules
 	}

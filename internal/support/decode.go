@@ -75,7 +75,7 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		*(*[]byte)(p) = r.readRaw()
 	case kindStruct:
 		d := structTable[f.ref]
-		v, _ := d.new(nil)
+		v := newStruct(d)
 		decodeStruct(r, v, d)
 		*(*unsafe.Pointer)(p) = v
 	case kindAny:
@@ -114,8 +114,7 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	case f.kind == kindStruct && !nullable:
 		d := structTable[f.ref]
 		for r.nextItem() {
-			v, _ := d.new(p)
-			decodeStruct(r, v, d)
+			decodeStruct(r, appendStruct(p, d), d)
 		}
 	case nullable:
 		decodeNullableItems(r, p, f)
@@ -201,18 +200,18 @@ func decodeAny(r *jsonReader, poly *polyDesc) model {
 	start := r.mark()
 	if t, ok := r.peekFirstKeyString(poly.property); ok {
 		if d := poly.lookup(t); d != nil {
-			v, m := d.new(nil)
+			v, m := newModel(d)
 			decodeStruct(r, v, d)
 			return m
 		}
 	}
 	base := structTable[poly.base]
-	v, m := base.new(nil)
+	v, m := newModel(base)
 	decodeStruct(r, v, base)
 	if o := (*Opt[string])(unsafe.Add(v, poly.field)); o.State == Present && !r.failed() {
 		if d := poly.lookup(o.Val); d != nil && d != base {
 			r.reset(start)
-			v, m = d.new(nil)
+			v, m = newModel(d)
 			decodeStruct(r, v, d)
 		}
 	}
@@ -239,8 +238,9 @@ func UnmarshalWith(data []byte, v model, opts DecodeOptions) error {
 	return r.finish()
 }
 
-// unmarshalModel is UnmarshalJSON: it decodes data into v.
+// unmarshalModel is UnmarshalJSON: it replaces v with data decoded.
 func unmarshalModel(data []byte, v model) error {
+	resetModel(v)
 	return UnmarshalWith(data, v, DecodeOptions{})
 }
 
@@ -252,4 +252,51 @@ func unmarshalAny(data []byte, poly *polyDesc, dst unsafe.Pointer) error {
 		poly.set(dst, decodeAny(r, poly))
 	}
 	return r.finish()
+}
+
+// byName returns the table of the type with the given schema name or
+// @odata.type, or nil.
+func byName(name string) *structDesc {
+	lo, hi := 0, len(registryNames)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if registryNames[m] < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(registryNames) && registryNames[lo] == name {
+		return structTable[registryTypes[lo]]
+	}
+	return nil
+}
+
+// newByName is New: a new value of the named type, or nil.
+func newByName(name string) model {
+	d := byName(name)
+	if d == nil {
+		return nil
+	}
+	_, m := newModel(d)
+	return m
+}
+
+// unmarshalByName is UnmarshalByName: data decoded as the named type, or
+// for a polymorphic base as the type its discriminator names.
+func unmarshalByName(name string, data []byte) (model, error) {
+	d := byName(name)
+	switch {
+	case d == nil:
+		return nil, nil
+	case d.poly != nil:
+		var m model
+		r := newJSONReader(data, 0)
+		if !r.readNull() {
+			m = decodeAny(r, d.poly)
+		}
+		return m, r.finish()
+	}
+	_, m := newModel(d)
+	return m, unmarshalModel(data, m)
 }

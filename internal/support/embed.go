@@ -14,3 +14,10 @@ const EmbedFile = "embed.go"
 // structTable is declared by each generated package: its struct tables, in
 // the order fieldDesc.ref counts. Here it is empty.
 var structTable []*structDesc
+
+// registryNames and registryTypes are declared by each generated package:
+// schema names and @odata.type values, sorted, and their structTable indexes.
+var (
+	registryNames []string
+	registryTypes []uint32
+)

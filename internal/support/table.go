@@ -100,10 +100,11 @@ type structDesc struct {
 	// odataType is the discriminator value of the type ("#microsoft.graph.user"),
 	// written for a subtype that is held where its base is expected.
 	odataType string
-	// new allocates a zero value: a new one when slice is nil, else one
-	// appended to the []S at slice. It returns its address and the value as
-	// a model.
-	new func(slice unsafe.Pointer) (unsafe.Pointer, model)
+	// zero is a nil *S: its dynamic type is how the shared code allocates
+	// values of S (see alloc.go).
+	zero model
+	// poly is the dispatch table of a polymorphic base; nil otherwise.
+	poly *polyDesc
 }
 
 // model is what every generated struct pointer has: its address and table.
@@ -113,10 +114,10 @@ type model interface {
 
 // polyDesc describes the interface of a polymorphic base.
 type polyDesc struct {
-	base     uint32  // index of the base in structTable
-	name     string  // the base's schema name, for messages
-	property string  // the discriminator property, "@odata.type"
-	field    uintptr // offset of the base's discriminator Opt[string]
+	base     uint32   // index of the base in structTable
+	name     string   // the base's schema name, for messages
+	property string   // the discriminator property, "@odata.type"
+	field    uintptr  // offset of the base's discriminator Opt[string]
 	keys     []string // dispatch keys (lower-case, without "#"), sorted
 	cases    []uint32 // structTable index of each key's type
 	// set stores m in the interface at dst; get loads it (nil for nil).

@@ -1,0 +1,345 @@
+package emit
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphgen/graphgen/internal/schema"
+)
+
+// The codec is table-driven: per struct the generator writes a structDesc
+// (see internal/support/table.go) that the shared decoder, encoder and
+// validator read, and a handful of one-line functions. Per-field code
+// would compile to about 130,000 functions for the Graph v1.0 set.
+
+// tables knows each struct's index in the package's structTable.
+type tables struct {
+	index map[*schema.Struct]int
+	pkg   string // the package name, for enum names in messages
+}
+
+func newTables(pkg *schema.Package, opts Options) *tables {
+	t := &tables{index: map[*schema.Struct]int{}, pkg: opts.PackageName}
+	for i, s := range pkg.Structs {
+		t.index[s] = i
+	}
+	return t
+}
+
+// Names of the unexported declarations per type. Generated exported names
+// start with an upper-case letter, and the support code has no identifiers
+// with these prefixes.
+func descName(s *schema.Struct) string  { return "descOf" + s.Name.Name }
+func polyName(s *schema.Struct) string  { return "polyOf" + s.Name.Name }
+func membersName(e *schema.Enum) string { return "membersOf" + e.Name.Name }
+
+// structTableFile lists every struct's table, in the order fieldDesc.ref
+// counts.
+//
+//	var structTable = []*structDesc{&descOfCloudPC, &descOfEntity}
+func structTableFile(pkg *schema.Package, opts Options) *jen.File {
+	f := newFile(opts)
+	var entries []jen.Code
+	for _, s := range pkg.Structs {
+		entries = append(entries, jen.Line().Op("&").Id(descName(s)))
+	}
+	entries = append(entries, jen.Line())
+	f.Comment("structTable lists the table of every struct; fieldDesc.ref is an index into it.")
+	f.Var().Id("structTable").Op("=").Index().Op("*").Id("structDesc").Values(entries...)
+	return f
+}
+
+// structDescVar is the struct's table.
+//
+//	var descOfCloudPC = structDesc{
+//		base: &descOfEntity,
+//		fields: []fieldDesc{
+//			{name: "aadDeviceId", offset: unsafe.Offsetof(CloudPC{}.AadDeviceID), kind: kindString},
+//		},
+//		size:      unsafe.Sizeof(CloudPC{}),
+//		odataType: "#microsoft.graph.cloudPC",
+//		zero:      (*CloudPC)(nil),
+//	}
+func (t *tables) structDescVar(s *schema.Struct) jen.Code {
+	var fields []jen.Code
+	for _, fd := range s.Fields {
+		fields = append(fields, jen.Line().Add(t.fieldDesc(s, fd)))
+	}
+	if len(fields) > 0 {
+		fields = append(fields, jen.Line())
+	}
+	d := jen.Dict{
+		jen.Id("size"): jen.Qual("unsafe", "Sizeof").Call(ident(s.Name).Values()),
+		jen.Id("zero"): jen.Parens(jen.Op("*").Add(ident(s.Name))).Parens(jen.Nil()),
+	}
+	if len(fields) > 0 {
+		d[jen.Id("fields")] = jen.Index().Id("fieldDesc").Values(fields...)
+	}
+	if s.Base != nil {
+		d[jen.Id("base")] = jen.Op("&").Id(descName(s.Base))
+	} else {
+		d[jen.Id("extra")] = jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot("Extra"))
+	}
+	if by := byName(s.Fields); by != nil {
+		d[jen.Id("byName")] = jen.Index().Uint16().ValuesFunc(func(g *jen.Group) {
+			for _, i := range by {
+				g.Lit(i)
+			}
+		})
+	}
+	if v := impliedType(s); v != "" {
+		d[jen.Id("odataType")] = jen.Lit(v)
+	}
+	if s.Poly != nil {
+		d[jen.Id("poly")] = jen.Op("&").Id(polyName(s))
+	}
+	return jen.Var().Id(descName(s)).Op("=").Id("structDesc").Values(d)
+}
+
+// byName is the permutation that sorts fields by JSON name, or nil when
+// they are sorted already.
+func byName(fields []*schema.Field) []int {
+	if slices.IsSortedFunc(fields, func(a, b *schema.Field) int { return strings.Compare(a.JSONName, b.JSONName) }) {
+		return nil
+	}
+	idx := make([]int, len(fields))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(fields[a].JSONName, fields[b].JSONName) })
+	return idx
+}
+
+// impliedType is the discriminator value written for s when it is held
+// where a base is expected and has no @odata.type of its own: its value in
+// the dispatch table of its nearest polymorphic ancestor (or itself).
+func impliedType(s *schema.Struct) string {
+	for b := s; b != nil; b = b.Base {
+		if b.Poly == nil {
+			continue
+		}
+		for _, c := range b.Poly.Cases {
+			if c.Struct == s {
+				return c.Value
+			}
+		}
+	}
+	return ""
+}
+
+// fieldDesc describes one property.
+//
+//	{name: "provisioningType", offset: unsafe.Offsetof(CloudPC{}.ProvisioningType), kind: kindString, enum: &membersOfCloudPcProvisioningType}
+func (t *tables) fieldDesc(s *schema.Struct, fd *schema.Field) jen.Code {
+	d := &pairs{}
+	d.add("name", jen.Lit(fd.JSONName))
+	d.add("offset", jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot(fd.Name)))
+	var flags []string
+	if fd.Required {
+		flags = append(flags, "fieldRequired")
+	}
+	if !fd.Nullable {
+		flags = append(flags, "fieldNotNull")
+	}
+	if fd.Discriminator {
+		flags = append(flags, "fieldDiscriminator")
+	}
+	value := fd.Type
+	if value.Kind == schema.KindArray {
+		flags = append(flags, "fieldArray")
+		if value.ElemNullable {
+			flags = append(flags, "fieldNullableItems")
+		}
+		value = value.Elem
+	}
+	t.valueDesc(d, value)
+	if len(flags) > 0 {
+		d.add("flags", jen.Op(strings.Join(flags, " | ")))
+	}
+	if hasRules(fd.Rules) {
+		d.add("rules", ruleDesc(fd.Rules))
+	}
+	if fd.Type.Kind == schema.KindArray && fd.Rules.Item != nil {
+		d.add("items", ruleDesc(*fd.Rules.Item))
+	}
+	return jen.Values(d.list...)
+}
+
+// pairs are the key: value elements of a one-line composite literal, in
+// the order added.
+type pairs struct{ list []jen.Code }
+
+func (p *pairs) add(key string, value jen.Code) {
+	p.list = append(p.list, jen.Id(key).Op(":").Add(value))
+}
+
+// valueDesc adds what describes a value of type v: kind, format, enum,
+// struct or interface.
+func (t *tables) valueDesc(d *pairs, v *schema.Type) {
+	d.add("kind", jen.Id(valueKind(v)))
+	switch v.Kind {
+	case schema.KindFormatted:
+		d.add("format", jen.Id(formatIDs[v.Format]))
+	case schema.KindDecimal:
+		d.add("format", jen.Id("formatDecimal"))
+	case schema.KindEnum:
+		if len(v.Enum.Members) > 0 {
+			d.add("enum", jen.Op("&").Id(membersName(v.Enum)))
+		}
+	case schema.KindStruct:
+		d.add("ref", jen.Lit(t.index[v.Struct]))
+	case schema.KindInterface:
+		d.add("poly", jen.Op("&").Id(polyName(v.Struct)))
+	}
+}
+
+// formatIDs map schema formats to the support code's format constants.
+var formatIDs = map[string]string{
+	"date-time": "formatDateTime",
+	"date":      "formatDate",
+	"time":      "formatTimeOfDay",
+	"duration":  "formatDuration",
+	"uuid":      "formatUUID",
+	"base64url": "formatBase64URL",
+}
+
+// valueKind is the support code's kind constant for a value of type v.
+func valueKind(v *schema.Type) string {
+	switch v.Kind {
+	case schema.KindString, schema.KindFormatted, schema.KindEnum:
+		return "kindString"
+	case schema.KindDecimal:
+		return "kindDecimal"
+	case schema.KindBool:
+		return "kindBool"
+	case schema.KindInt:
+		return "kindInt" + strconv.Itoa(v.Bits)
+	case schema.KindUint:
+		return "kindUint" + strconv.Itoa(v.Bits)
+	case schema.KindFloat:
+		return "kindFloat" + strconv.Itoa(v.Bits)
+	case schema.KindStruct:
+		return "kindStruct"
+	case schema.KindInterface:
+		return "kindAny"
+	}
+	return "kindRaw"
+}
+
+func hasRules(r schema.Rules) bool {
+	return r.Minimum != nil || r.Maximum != nil || r.MinLength >= 0 || r.MaxLength >= 0 ||
+		r.MinItems >= 0 || r.MaxItems >= 0 || r.Pattern != nil
+}
+
+// ruleDesc writes explicit rules.
+//
+//	&ruleDesc{min: 0, max: 100, bounds: hasMinimum | hasMaximum, minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}
+func ruleDesc(r schema.Rules) jen.Code {
+	d := &pairs{}
+	var bounds []string
+	if r.Minimum != nil {
+		d.add("min", jen.Op(r.Minimum.Literal))
+		bounds = append(bounds, "hasMinimum")
+	}
+	if r.Maximum != nil {
+		d.add("max", jen.Op(r.Maximum.Literal))
+		bounds = append(bounds, "hasMaximum")
+	}
+	if len(bounds) > 0 {
+		d.add("bounds", jen.Op(strings.Join(bounds, " | ")))
+	}
+	d.add("minLength", jen.Lit(r.MinLength))
+	d.add("maxLength", jen.Lit(r.MaxLength))
+	d.add("minItems", jen.Lit(r.MinItems))
+	d.add("maxItems", jen.Lit(r.MaxItems))
+	if r.Pattern != nil {
+		d.add("pattern", jen.Op("&").Id(r.Pattern.Name))
+		d.add("patternExpr", jen.Lit(r.Pattern.Expr))
+	}
+	return jen.Op("&").Id("ruleDesc").Values(d.list...)
+}
+
+// modelMethods are the entry points: the table accessor and the
+// json.Marshaler, json.Unmarshaler and Validate methods.
+//
+//	func (v *CloudPC) model() (unsafe.Pointer, *structDesc) { return unsafe.Pointer(v), &descOfCloudPC }
+//	func (v *CloudPC) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
+//	func (v *CloudPC) MarshalJSON() ([]byte, error) { return marshalModel(v) }
+//	func (v *CloudPC) Validate() error { return validateModel(v) }
+func modelMethods(s *schema.Struct) jen.Code {
+	ptr := jen.Qual("unsafe", "Pointer")
+	return jen.Comment("model returns v's address and table.").Line().
+		Func().Params(recv(s)).Id("model").Params().Params(ptr.Clone(), jen.Op("*").Id("structDesc")).Block(
+		jen.Return(ptr.Clone().Call(jen.Id("v")), jen.Op("&").Id(descName(s))),
+	).Line().Line().
+		Add(comment("UnmarshalJSON replaces v with the JSON object in data, keeping every member:\n"+
+			"undeclared ones go to Extra, unknown enum values are kept as they are.")).Line().
+		Func().Params(recv(s)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("unmarshalModel").Call(jen.Id("data"), jen.Id("v"))),
+	).Line().Line().
+		Add(comment("MarshalJSON writes v as one JSON object: present properties (null ones as\n"+
+			"null) and then Extra. A nil *"+s.Name.Name+" is null.")).Line().
+		Func().Params(recv(s)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("marshalModel").Call(jen.Id("v"))),
+	).Line().Line().
+		Add(comment("Validate checks v, and every value nested in it, against the schema and\n"+
+			"returns nil or ValidationErrors listing every violation with its JSON Pointer.")).Line().
+		Func().Params(recv(s)).Id("Validate").Params().Error().Block(
+		jen.Return(jen.Id("validateModel").Call(jen.Id("v"))),
+	)
+}
+
+// polyDecls are a polymorphic base's dispatch table and its exported
+// decoder.
+//
+//	var polyOfEntity = polyDesc{base: 1, name: "microsoft.graph.entity", property: "@odata.type",
+//		field: unsafe.Offsetof(Entity{}.ODataType), keys: []string{"microsoft.graph.cloudpc"}, cases: []uint32{0},
+//		set: func(dst unsafe.Pointer, m model) { *(*AnyEntity)(dst) = m.(AnyEntity) },
+//		get: func(src unsafe.Pointer) model { if v := *(*AnyEntity)(src); v != nil { return v }; return nil }}
+func (t *tables) polyDecls(s *schema.Struct) jen.Code {
+	p := s.Poly
+	cases := slices.Clone(p.Cases)
+	slices.SortFunc(cases, func(a, b *schema.Dispatch) int { return strings.Compare(a.Key, b.Key) })
+	keys := jen.Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, c := range cases {
+			g.Line().Lit(c.Key)
+		}
+		g.Line()
+	})
+	idx := jen.Index().Uint32().ValuesFunc(func(g *jen.Group) {
+		for _, c := range cases {
+			g.Lit(t.index[c.Struct])
+		}
+	})
+	ptr := jen.Qual("unsafe", "Pointer")
+	set := jen.Func().Params(jen.Id("dst").Add(ptr.Clone()), jen.Id("m").Id("model")).Block(
+		jen.Op("*").Parens(jen.Op("*").Add(ident(p.Interface))).Parens(jen.Id("dst")).Op("=").Id("m").Assert(ident(p.Interface)))
+	get := jen.Func().Params(jen.Id("src").Add(ptr.Clone())).Id("model").Block(
+		jen.If(jen.Id("v").Op(":=").Op("*").Parens(jen.Op("*").Add(ident(p.Interface))).Parens(jen.Id("src")), jen.Id("v").Op("!=").Nil()).Block(jen.Return(jen.Id("v"))),
+		jen.Return(jen.Nil()))
+	desc := jen.Var().Id(polyName(s)).Op("=").Id("polyDesc").Values(jen.Dict{
+		jen.Id("base"):     jen.Lit(t.index[s]),
+		jen.Id("name"):     jen.Lit(s.SchemaName),
+		jen.Id("property"): jen.Lit(p.Property),
+		jen.Id("field"):    jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot(p.Field.Name)),
+		jen.Id("keys"):     keys,
+		jen.Id("cases"):    idx,
+		jen.Id("set"):      set,
+		jen.Id("get"):      get,
+	})
+	doc := fmt.Sprintf("%s decodes a JSON object whose schema type is %s into the concrete "+
+		"type its %q names, in one pass. A missing or unknown %s gives a *%s with every member "+
+		"kept; JSON null gives nil.", p.Unmarshal.Name, s.SchemaName, p.Property, p.Property, s.Name.Name)
+	unmarshal := comment(docText(doc)).Line().
+		Func().Add(ident(p.Unmarshal)).Params(jen.Id("data").Index().Byte()).Params(ident(p.Interface), jen.Error()).Block(
+		jen.Var().Id("v").Add(ident(p.Interface)),
+		jen.Id("err").Op(":=").Id("unmarshalAny").Call(jen.Id("data"), jen.Op("&").Id(polyName(s)), ptr.Clone().Call(jen.Op("&").Id("v"))),
+		jen.Return(jen.Id("v"), jen.Id("err")),
+	)
+	return jen.Comment(polyName(s)+" is the dispatch table of "+p.Interface.Name+": \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
+		Add(desc).Line().Line().Add(unmarshal)
+}

@@ -71,7 +71,7 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("%T %s\n", v, v.(*graph.CloudPC).DisplayName.Get())
+	fmt.Printf("%T %s\n", v, v.(*graph.CloudPC).DisplayName.Val)
 }
 `,
 	}

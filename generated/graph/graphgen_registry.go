@@ -4,10 +4,8 @@ package graph
 
 import "encoding/json"
 
-/*
-Model is implemented by a pointer to every generated struct; its unexported
-method gives the shared codec the struct's address and table.
-*/
+// Model is implemented by a pointer to every generated struct; its unexported
+// method gives the shared codec the struct's address and table.
 type Model interface {
 	json.Marshaler
 	json.Unmarshaler

@@ -116,10 +116,10 @@ type model interface {
 
 // polyDesc describes the interface of a polymorphic base.
 type polyDesc struct {
-	base     uint32  // index of the base in structTable
-	name     string  // the base's schema name, for messages
-	property string  // the discriminator property, "@odata.type"
-	field    uintptr // offset of the base's discriminator Opt[string]
+	base     uint32   // index of the base in structTable
+	name     string   // the base's schema name, for messages
+	property string   // the discriminator property, "@odata.type"
+	field    uintptr  // offset of the base's discriminator Opt[string]
 	keys     []string // dispatch keys (lower-case, without "#"), sorted
 	cases    []uint32 // structTable index of each key's type
 	// set stores m in the interface at dst; get loads it (nil for nil).

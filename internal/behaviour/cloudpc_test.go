@@ -28,16 +28,16 @@ func TestCloudPCDecodesDocsExample(t *testing.T) {
 	var pc graph.CloudPC
 	require.NoError(t, json.Unmarshal(cloudPCExample(t), &pc))
 
-	assert.Equal(t, "ac74ae8b-85f7-4272-88cc-54192674ffff", pc.ID.Get(), "base field through embedding")
-	assert.Equal(t, "#microsoft.graph.cloudPC", pc.ODataType.Get())
-	assert.Equal(t, "f5ff445f-7488-40f8-8ab9-ee784a0b4a8f", pc.AadDeviceID.Get())
-	assert.Equal(t, graph.CloudPcProvisioningTypeDedicated, pc.ProvisioningType.Get())
-	assert.True(t, pc.ProvisioningType.Get().IsKnown())
-	modified, err := pc.LastModifiedDateTime.Get().Time()
+	assert.Equal(t, "ac74ae8b-85f7-4272-88cc-54192674ffff", pc.ID.Val, "base field through embedding")
+	assert.Equal(t, "#microsoft.graph.cloudPC", pc.ODataType.Val)
+	assert.Equal(t, "f5ff445f-7488-40f8-8ab9-ee784a0b4a8f", pc.AadDeviceID.Val)
+	assert.Equal(t, graph.CloudPcProvisioningTypeDedicated, pc.ProvisioningType.Val)
+	assert.True(t, pc.ProvisioningType.Val.IsKnown())
+	modified, err := pc.LastModifiedDateTime.Val.Time()
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2020, 11, 3, 10, 29, 57, 0, time.UTC), modified)
-	assert.False(t, pc.ImageDisplayName.IsAbsent())
-	assert.False(t, pc.GracePeriodEndDateTime.IsNull())
+	assert.NotEqual(t, graph.Absent, pc.ImageDisplayName.State)
+	assert.NotEqual(t, graph.Null, pc.GracePeriodEndDateTime.State)
 
 	var names []string
 	for _, p := range pc.Extra {
@@ -79,7 +79,7 @@ func TestDecodeThroughEntityInterface(t *testing.T) {
 			v, err := graph.UnmarshalAnyEntity([]byte(tt.payload))
 			require.NoError(t, err)
 			assert.IsType(t, tt.want, v)
-			assert.NotEmpty(t, v.AsEntity().ID.Get(), "base fields through the interface")
+			assert.NotEmpty(t, v.AsEntity().ID.Val, "base fields through the interface")
 			out, err := json.Marshal(v)
 			require.NoError(t, err)
 			assert.JSONEq(t, tt.payload, string(out))
@@ -93,7 +93,7 @@ func TestUnknownODataTypeKeepsEverything(t *testing.T) {
 	require.NoError(t, err)
 	e, ok := v.(*graph.Entity)
 	require.True(t, ok, "a subtype newer than the schema decodes as the static type, got %T", v)
-	assert.Equal(t, "#microsoft.graph.cloudPCv2", e.ODataType.Get())
+	assert.Equal(t, "#microsoft.graph.cloudPCv2", e.ODataType.Val)
 	assert.Len(t, e.Extra, 2)
 	out, err := json.Marshal(v)
 	require.NoError(t, err)
@@ -103,15 +103,15 @@ func TestUnknownODataTypeKeepsEverything(t *testing.T) {
 func TestExplicitNullEnumRoundTrips(t *testing.T) {
 	var pc graph.CloudPC
 	require.NoError(t, json.Unmarshal([]byte(`{"id":"1","provisioningType":null}`), &pc))
-	assert.True(t, pc.ProvisioningType.IsNull())
-	assert.True(t, pc.DisplayName.IsAbsent())
+	assert.Equal(t, graph.Null, pc.ProvisioningType.State)
+	assert.Equal(t, graph.Absent, pc.DisplayName.State)
 	out, err := json.Marshal(&pc)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"id":"1","provisioningType":null}`, string(out))
 
 	patch := graph.CloudPC{}
 	patch.DisplayName = graph.Some("Desk 7")
-	patch.ProvisioningType.SetNull()
+	patch.ProvisioningType.State = graph.Null
 	out, err = json.Marshal(&patch)
 	require.NoError(t, err)
 	assert.Equal(t, `{"displayName":"Desk 7","provisioningType":null}`, string(out), "a PATCH body with an explicit null")
@@ -121,8 +121,8 @@ func TestUnknownEnumMemberAndPropertySurvive(t *testing.T) {
 	payload := `{"id":"1","provisioningType":"sharedByEntraGroup","futureProperty":[1,{"a":null}],"displayName":"x"}`
 	var pc graph.CloudPC
 	require.NoError(t, json.Unmarshal([]byte(payload), &pc))
-	assert.Equal(t, graph.CloudPcProvisioningType("sharedByEntraGroup"), pc.ProvisioningType.Get())
-	assert.False(t, pc.ProvisioningType.Get().IsKnown())
+	assert.Equal(t, graph.CloudPcProvisioningType("sharedByEntraGroup"), pc.ProvisioningType.Val)
+	assert.False(t, pc.ProvisioningType.Val.IsKnown())
 	out, err := json.Marshal(&pc)
 	require.NoError(t, err)
 	assert.JSONEq(t, payload, string(out))
@@ -142,8 +142,8 @@ func TestValidateReportsEveryViolationWithItsPath(t *testing.T) {
 		{"id":"3","provisioningType":"dedicated","gracePeriodEndDateTime":"2021-02-30T00:00:00Z"}]}`
 	var p graph.CloudPCCollectionResponse
 	require.NoError(t, json.Unmarshal([]byte(page), &p))
-	assert.Equal(t, "https://graph.microsoft.com/v1.0/next", p.ODataNextLink.Get())
-	require.Len(t, p.Value.Get(), 3)
+	assert.Equal(t, "https://graph.microsoft.com/v1.0/next", p.ODataNextLink.Val)
+	require.Len(t, p.Value.Val, 3)
 
 	err := p.Validate()
 	var verrs graph.ValidationErrors

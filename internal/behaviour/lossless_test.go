@@ -49,9 +49,9 @@ func TestUnknownEnumValuesInArraysStayInPlace(t *testing.T) {
 	payload := `{"value":[{"provisioningType":"dedicated"},{"provisioningType":"sharedByUser"},{"provisioningType":"shared"}]}`
 	require.NoError(t, json.Unmarshal([]byte(payload), &page))
 	items := page.Items()
-	assert.Equal(t, graph.CloudPcProvisioningTypeDedicated, items[0].ProvisioningType.Get())
-	assert.Equal(t, graph.CloudPcProvisioningType("sharedByUser"), items[1].ProvisioningType.Get(), "not nil, not the first member")
-	assert.Equal(t, graph.CloudPcProvisioningTypeShared, items[2].ProvisioningType.Get())
+	assert.Equal(t, graph.CloudPcProvisioningTypeDedicated, items[0].ProvisioningType.Val)
+	assert.Equal(t, graph.CloudPcProvisioningType("sharedByUser"), items[1].ProvisioningType.Val, "not nil, not the first member")
+	assert.Equal(t, graph.CloudPcProvisioningTypeShared, items[2].ProvisioningType.Val)
 	out, err := json.Marshal(&page)
 	require.NoError(t, err)
 	assert.JSONEq(t, payload, string(out))

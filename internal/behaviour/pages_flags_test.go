@@ -35,7 +35,7 @@ func TestCollectionResponsesArePages(t *testing.T) {
 	}
 	all := collectAll[graph.CloudPC, *graph.CloudPCCollectionResponse](t, pages, "p1")
 	require.Len(t, all, 3)
-	assert.Equal(t, "c", all[2].ID.Get())
+	assert.Equal(t, "c", all[2].ID.Val)
 
 	var p poly.DirectoryObjectCollectionResponse
 	require.NoError(t, json.Unmarshal([]byte(`{"value":[{"@odata.type":"#microsoft.graph.group"}]}`), &p))

@@ -35,32 +35,32 @@ func TestPolymorphicPropertiesDispatchAtEveryDepth(t *testing.T) {
 	var u poly.User
 	require.NoError(t, json.Unmarshal([]byte(userWithMemberships), &u))
 
-	manager, ok := u.Manager.Get().(*poly.User)
-	require.True(t, ok, "manager is a *User, got %T", u.Manager.Get())
-	assert.Equal(t, "Megan", manager.DisplayName.Get())
+	manager, ok := u.Manager.Val.(*poly.User)
+	require.True(t, ok, "manager is a *User, got %T", u.Manager.Val)
+	assert.Equal(t, "Megan", manager.DisplayName.Val)
 
-	members := u.MemberOf.Get()
+	members := u.MemberOf.Val
 	require.Len(t, members, 3)
 	group, ok := members[0].(*poly.Group)
 	require.True(t, ok, "memberOf/0 is a *Group, got %T", members[0])
-	require.Len(t, group.Members.Get(), 1)
-	inner, ok := group.Members.Get()[0].(*poly.User)
-	require.True(t, ok, "a polymorphic array inside a subtype dispatches too, got %T", group.Members.Get()[0])
-	assert.False(t, inner.AccountEnabled.Get())
-	assert.False(t, inner.AccountEnabled.IsAbsent())
+	require.Len(t, group.Members.Val, 1)
+	inner, ok := group.Members.Val[0].(*poly.User)
+	require.True(t, ok, "a polymorphic array inside a subtype dispatches too, got %T", group.Members.Val[0])
+	assert.False(t, inner.AccountEnabled.Val)
+	assert.NotEqual(t, poly.Absent, inner.AccountEnabled.State)
 
 	role, ok := members[1].(*poly.DirectoryObject)
 	require.True(t, ok, "an unknown subtype decodes as the static type, got %T", members[1])
-	assert.Equal(t, "#microsoft.graph.directoryRole", role.ODataType.Get())
+	assert.Equal(t, "#microsoft.graph.directoryRole", role.ODataType.Val)
 	_, kept := role.Extra.Get("roleTemplateId")
 	assert.True(t, kept)
 	assert.IsType(t, &poly.DirectoryObject{}, members[2])
-	assert.True(t, members[2].AsDirectoryObject().DeletedDateTime.IsNull())
-	assert.Equal(t, "d1", members[2].AsEntity().ID.Get())
+	assert.Equal(t, poly.Null, members[2].AsDirectoryObject().DeletedDateTime.State)
+	assert.Equal(t, "d1", members[2].AsEntity().ID.Val)
 
-	phones := u.BusinessPhones.Get()
+	phones := u.BusinessPhones.Val
 	require.Len(t, phones, 2)
-	assert.True(t, phones[1].IsNull(), "a null item in an array of nullable strings is kept")
+	assert.Equal(t, poly.Null, phones[1].State, "a null item in an array of nullable strings is kept")
 
 	out, err := json.Marshal(&u)
 	require.NoError(t, err)
@@ -82,7 +82,7 @@ func TestSubtypeInABaseSlotIsEncodedWithItsODataType(t *testing.T) {
 	assert.JSONEq(t, `{"manager":{"@odata.type":"#microsoft.graph.user","displayName":"Megan"},
 		"memberOf":[{"@odata.type":"#microsoft.graph.group","displayName":"Sales"},{}]}`, string(out),
 		"Graph can tell the concrete types; the base itself needs no @odata.type")
-	assert.True(t, g.ODataType.IsAbsent(), "encoding does not change the value")
+	assert.Equal(t, poly.Absent, g.ODataType.State, "encoding does not change the value")
 
 	direct, err := json.Marshal(g)
 	require.NoError(t, err)
@@ -108,10 +108,10 @@ func TestCollectionPageOfPolymorphicItems(t *testing.T) {
 	page := `{"@odata.count":2,"@odata.nextLink":"https://next","value":[{"@odata.type":"#microsoft.graph.user","id":"1"},{"@odata.type":"#microsoft.graph.group","id":"2"}]}`
 	var p poly.DirectoryObjectCollectionResponse
 	require.NoError(t, json.Unmarshal([]byte(page), &p))
-	assert.Equal(t, int64(2), p.ODataCount.Get())
-	require.Len(t, p.Value.Get(), 2)
-	assert.IsType(t, &poly.User{}, p.Value.Get()[0])
-	assert.IsType(t, &poly.Group{}, p.Value.Get()[1])
+	assert.Equal(t, int64(2), p.ODataCount.Val)
+	require.Len(t, p.Value.Val, 2)
+	assert.IsType(t, &poly.User{}, p.Value.Val[0])
+	assert.IsType(t, &poly.Group{}, p.Value.Val[1])
 	out, err := json.Marshal(&p)
 	require.NoError(t, err)
 	assert.JSONEq(t, page, string(out))

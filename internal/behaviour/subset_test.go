@@ -16,7 +16,7 @@ func TestSubsetWithoutSubtypesKeepsUnknownSubtypesIntact(t *testing.T) {
 	payload := `{"id":"g1","members":[{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Adele"},{"@odata.type":"#microsoft.graph.group","id":"g2"}]}`
 	var g nosub.Group
 	require.NoError(t, json.Unmarshal([]byte(payload), &g))
-	members := g.Members.Get()
+	members := g.Members.Val
 	require.Len(t, members, 2)
 	u, ok := members[0].(*nosub.DirectoryObject)
 	require.True(t, ok, "user is not in the subset: the static type holds it, got %T", members[0])
@@ -40,8 +40,8 @@ func TestSubsetWithSubtypesDispatches(t *testing.T) {
 func TestNamespaceClashNames(t *testing.T) {
 	var g clash.Group
 	require.NoError(t, json.Unmarshal([]byte(`{"displayName":"g","termGroup":{"scope":"system"}}`), &g))
-	var term *clash.TermStoreGroup = g.TermGroup.Get()
-	assert.Equal(t, clash.TermStoreTermGroupScopeSystem, term.Scope.Get())
+	var term *clash.TermStoreGroup = g.TermGroup.Val
+	assert.Equal(t, clash.TermStoreTermGroupScopeSystem, term.Scope.Val)
 	_ = clash.SecurityAlert{}  // microsoft.graph.securityAlert keeps the name
 	_ = clash.SecurityAlert2{} // microsoft.graph.security.alert
 	_ = clash.CloudPc2{}

@@ -44,7 +44,8 @@ func docFile(pkg *schema.Package, opts Options) *jen.File {
 //	func New(name string) Model { return asModel(newByName(name)) }
 func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 	f := newFile(opts)
-	f.Comment("Model is implemented by a pointer to every generated struct; its unexported\nmethod gives the shared codec the struct's address and table.")
+	f.Comment("Model is implemented by a pointer to every generated struct; its unexported")
+	f.Comment("method gives the shared codec the struct's address and table.")
 	f.Type().Id("Model").Interface(
 		jen.Qual("encoding/json", "Marshaler"),
 		jen.Qual("encoding/json", "Unmarshaler"),

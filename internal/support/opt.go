@@ -15,7 +15,6 @@ package support
 // thousands of property types. Five methods cost a build of the whole set
 // about 18 s and 1.1 GB (see the README's performance section).
 type Opt[T any] struct {
-	_ [0]func() // not comparable: == would cost an equality function per property type
 	// Val is the value when State is Present. Encoding ignores it
 	// otherwise, and decoding leaves it zero.
 	Val T

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"regexp"
+	"slices"
 	"sort"
 	"testing"
 	"unsafe"
@@ -199,4 +200,19 @@ func TestFlagsKnown(t *testing.T) {
 	assert.True(t, e.known("b"))
 	assert.True(t, e.known("a,b"))
 	assert.False(t, e.known("B"))
+}
+
+func TestCheckLayoutFindsWrongTables(t *testing.T) {
+	structTable = []*structDesc{&kindsDesc}
+	defer func() { structTable = nil }()
+	require.NoError(t, checkLayout(&kindsDesc))
+	for i := range kindsDesc.fields {
+		bad := kindsDesc
+		bad.fields = slices.Clone(kindsDesc.fields)
+		bad.fields[i].kind = (bad.fields[i].kind+1)%kindAny + 1
+		assert.Error(t, checkLayout(&bad), "field %s", bad.fields[i].name)
+	}
+	bad := kindsDesc
+	bad.size--
+	assert.Error(t, checkLayout(&bad))
 }

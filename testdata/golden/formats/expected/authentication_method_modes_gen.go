@@ -29,15 +29,21 @@ const (
 	AuthenticationMethodModesEmail AuthenticationMethodModes = "email"
 )
 
+var membersOfAuthenticationMethodModes = enumDesc{
+	flags: true,
+	members: []string{
+		"email",
+		"password",
+		"sms",
+		"unknownFutureValue",
+		"voice",
+	},
+	name: "formats.AuthenticationMethodModes",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v AuthenticationMethodModes) IsKnown() bool {
-	switch v {
-	case AuthenticationMethodModesPassword, AuthenticationMethodModesVoice, AuthenticationMethodModesSms, AuthenticationMethodModesUnknownFutureValue, AuthenticationMethodModesEmail:
-		return true
-	}
-	return flagsKnown(string(v), func(flag string) bool {
-		return AuthenticationMethodModes(flag).IsKnown()
-	})
+	return membersOfAuthenticationMethodModes.known(string(v))
 }
 
 // Has reports whether the set v contains flag.

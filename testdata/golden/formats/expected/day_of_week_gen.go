@@ -25,11 +25,20 @@ const (
 	DayOfWeekSaturday DayOfWeek = "saturday"
 )
 
+var membersOfDayOfWeek = enumDesc{
+	members: []string{
+		"friday",
+		"monday",
+		"saturday",
+		"sunday",
+		"thursday",
+		"tuesday",
+		"wednesday",
+	},
+	name: "formats.DayOfWeek",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v DayOfWeek) IsKnown() bool {
-	switch v {
-	case DayOfWeekSunday, DayOfWeekMonday, DayOfWeekTuesday, DayOfWeekWednesday, DayOfWeekThursday, DayOfWeekFriday, DayOfWeekSaturday:
-		return true
-	}
-	return false
+	return membersOfDayOfWeek.known(string(v))
 }

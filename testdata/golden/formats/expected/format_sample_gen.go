@@ -2,7 +2,10 @@
 
 package formats
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // FormatSample is the Graph type microsoft.graph.formatSample.
 //
@@ -68,172 +71,54 @@ var (
 	_ json.Unmarshaler = (*FormatSample)(nil)
 	_ Model            = (*FormatSample)(nil)
 )
+var descOfFormatSample = structDesc{
+	extra: unsafe.Offsetof(FormatSample{}.Extra),
+	fields: []fieldDesc{
+		{name: "@odata.type", offset: unsafe.Offsetof(FormatSample{}.ODataType), kind: kindString, flags: fieldNotNull | fieldDiscriminator},
+		{name: "blob", offset: unsafe.Offsetof(FormatSample{}.Blob), kind: kindRaw},
+		{name: "count", offset: unsafe.Offsetof(FormatSample{}.Count), kind: kindInt32, rules: &ruleDesc{min: 0, max: 100, bounds: hasMinimum | hasMaximum, minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}},
+		{name: "created", offset: unsafe.Offsetof(FormatSample{}.Created), kind: kindString, format: formatDateTime},
+		{name: "data", offset: unsafe.Offsetof(FormatSample{}.Data), kind: kindString, format: formatBase64URL},
+		{name: "day", offset: unsafe.Offsetof(FormatSample{}.Day), kind: kindString, format: formatDate},
+		{name: "days", offset: unsafe.Offsetof(FormatSample{}.Days), kind: kindString, enum: &membersOfDayOfWeek, flags: fieldNotNull | fieldArray | fieldNullableItems},
+		{name: "disc", offset: unsafe.Offsetof(FormatSample{}.Disc), kind: kindInt16},
+		{name: "guid", offset: unsafe.Offsetof(FormatSample{}.GUID), kind: kindString, format: formatUUID},
+		{name: "modes", offset: unsafe.Offsetof(FormatSample{}.Modes), kind: kindString, enum: &membersOfAuthenticationMethodModes},
+		{name: "price", offset: unsafe.Offsetof(FormatSample{}.Price), kind: kindDecimal, format: formatDecimal},
+		{name: "ratio", offset: unsafe.Offsetof(FormatSample{}.Ratio), kind: kindFloat32},
+		{name: "red", offset: unsafe.Offsetof(FormatSample{}.Red), kind: kindUint8, flags: fieldRequired | fieldNotNull},
+		{name: "score", offset: unsafe.Offsetof(FormatSample{}.Score), kind: kindFloat64},
+		{name: "size", offset: unsafe.Offsetof(FormatSample{}.Size), kind: kindInt64},
+		{name: "sku", offset: unsafe.Offsetof(FormatSample{}.Sku), kind: kindString, rules: &ruleDesc{minLength: -1, maxLength: 12, minItems: -1, maxItems: -1, pattern: &pattern1, patternExpr: "^[A-Z]{3}-[0-9]+$"}},
+		{name: "start", offset: unsafe.Offsetof(FormatSample{}.Start), kind: kindString, format: formatTimeOfDay},
+		{name: "status", offset: unsafe.Offsetof(FormatSample{}.Status), kind: kindString, enum: &membersOfDayOfWeek},
+		{name: "tags", offset: unsafe.Offsetof(FormatSample{}.Tags), kind: kindString, flags: fieldNotNull | fieldArray, rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: 1, maxItems: 3}},
+		{name: "timeout", offset: unsafe.Offsetof(FormatSample{}.Timeout), kind: kindString, format: formatDuration},
+		{name: "when", offset: unsafe.Offsetof(FormatSample{}.When), kind: kindString, format: formatDateTime, flags: fieldNotNull | fieldArray},
+	},
+	size: unsafe.Sizeof(FormatSample{}),
+	zero: (*FormatSample)(nil),
+}
+
+// model returns v's address and table.
+func (v *FormatSample) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfFormatSample
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *FormatSample) UnmarshalJSON(data []byte) error {
-	*v = FormatSample{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *FormatSample) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *FormatSample) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "@odata.type":
-		readOpt(r, &v.ODataType, readStringAs[string])
-	case "blob":
-		readOpt(r, &v.Blob, readRawAs)
-	case "count":
-		readOpt(r, &v.Count, readIntAs[int32])
-	case "created":
-		readOpt(r, &v.Created, readStringAs[DateTime])
-	case "data":
-		readOpt(r, &v.Data, readStringAs[Base64URL])
-	case "day":
-		readOpt(r, &v.Day, readStringAs[Date])
-	case "days":
-		readOpt(r, &v.Days, func(r *jsonReader) []Opt[DayOfWeek] {
-			return readSlice(r, readNullable(readStringAs[DayOfWeek]))
-		})
-	case "disc":
-		readOpt(r, &v.Disc, readIntAs[int16])
-	case "guid":
-		readOpt(r, &v.GUID, readStringAs[UUID])
-	case "modes":
-		readOpt(r, &v.Modes, readStringAs[AuthenticationMethodModes])
-	case "price":
-		readOpt(r, &v.Price, readDecimalAs)
-	case "ratio":
-		readOpt(r, &v.Ratio, readFloat32As[float32])
-	case "red":
-		readOpt(r, &v.Red, readUintAs[uint8])
-	case "score":
-		readOpt(r, &v.Score, readFloat64As[float64])
-	case "size":
-		readOpt(r, &v.Size, readIntAs[int64])
-	case "sku":
-		readOpt(r, &v.Sku, readStringAs[string])
-	case "start":
-		readOpt(r, &v.Start, readStringAs[TimeOfDay])
-	case "status":
-		readOpt(r, &v.Status, readStringAs[DayOfWeek])
-	case "tags":
-		readOpt(r, &v.Tags, func(r *jsonReader) []string {
-			return readSlice(r, readStringAs[string])
-		})
-	case "timeout":
-		readOpt(r, &v.Timeout, readStringAs[Duration])
-	case "when":
-		readOpt(r, &v.When, func(r *jsonReader) []DateTime {
-			return readSlice(r, readStringAs[DateTime])
-		})
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *FormatSample is null.
 func (v *FormatSample) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *FormatSample) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *FormatSample) encodeFields(w *jsonWriter) {
-	writeDiscriminator(w, "@odata.type", v.ODataType)
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "blob", v.Blob, writeRawAs)
-	writeOpt(w, "count", v.Count, writeIntAs[int32])
-	writeOpt(w, "created", v.Created, writeStringAs[DateTime])
-	writeOpt(w, "data", v.Data, writeStringAs[Base64URL])
-	writeOpt(w, "day", v.Day, writeStringAs[Date])
-	writeOpt(w, "days", v.Days, func(w *jsonWriter, items []Opt[DayOfWeek]) {
-		writeSlice(w, items, writeNullable(writeStringAs[DayOfWeek]))
-	})
-	writeOpt(w, "disc", v.Disc, writeIntAs[int16])
-	writeOpt(w, "guid", v.GUID, writeStringAs[UUID])
-	writeOpt(w, "modes", v.Modes, writeStringAs[AuthenticationMethodModes])
-	writeOpt(w, "price", v.Price, writeDecimalAs)
-	writeOpt(w, "ratio", v.Ratio, writeFloat32As[float32])
-	writeOpt(w, "red", v.Red, writeUintAs[uint8])
-	writeOpt(w, "score", v.Score, writeFloat64As[float64])
-	writeOpt(w, "size", v.Size, writeIntAs[int64])
-	writeOpt(w, "sku", v.Sku, writeStringAs[string])
-	writeOpt(w, "start", v.Start, writeStringAs[TimeOfDay])
-	writeOpt(w, "status", v.Status, writeStringAs[DayOfWeek])
-	writeOpt(w, "tags", v.Tags, func(w *jsonWriter, items []string) {
-		writeSlice(w, items, writeStringAs[string])
-	})
-	writeOpt(w, "timeout", v.Timeout, writeStringAs[Duration])
-	writeOpt(w, "when", v.When, func(w *jsonWriter, items []DateTime) {
-		writeSlice(w, items, writeStringAs[DateTime])
-	})
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *FormatSample) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *FormatSample) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkDiscriminator(c, "@odata.type", v.ODataType)
-	checkNotNull(c, "@odata.type", v.ODataType)
-	checkRange(c, "count", v.Count, 0, 100, hasMinimum|hasMaximum)
-	checkFormat(c, "created", v.Created, "date-time")
-	checkFormat(c, "data", v.Data, "base64url")
-	checkFormat(c, "day", v.Day, "date")
-	checkNotNull(c, "days", v.Days)
-	checkItems(c, "days", v.Days, func(c *validator, item *Opt[DayOfWeek]) {
-		if x, ok := item.Lookup(); ok {
-			checkEnumValue(c, x)
-		}
-	})
-	checkFormat(c, "guid", v.GUID, "uuid")
-	checkEnum(c, "modes", v.Modes)
-	checkFormat(c, "price", v.Price, "decimal")
-	checkRequired(c, "red", v.Red)
-	checkNotNull(c, "red", v.Red)
-	checkLength(c, "sku", v.Sku, -1, 12)
-	checkPattern(c, "sku", v.Sku, pattern1.MatchString, "^[A-Z]{3}-[0-9]+$")
-	checkFormat(c, "start", v.Start, "time")
-	checkEnum(c, "status", v.Status)
-	checkNotNull(c, "tags", v.Tags)
-	checkItemCount(c, "tags", v.Tags, 1, 3)
-	checkFormat(c, "timeout", v.Timeout, "duration")
-	checkNotNull(c, "when", v.When)
-	checkItems(c, "when", v.When, func(c *validator, item *DateTime) {
-		checkFormatValue(c, *item, "date-time")
-	})
+	return validateModel(v)
 }

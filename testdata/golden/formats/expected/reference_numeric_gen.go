@@ -17,11 +17,16 @@ const (
 	ReferenceNumericNaN ReferenceNumeric = "NaN"
 )
 
+var membersOfReferenceNumeric = enumDesc{
+	members: []string{
+		"-INF",
+		"INF",
+		"NaN",
+	},
+	name: "formats.ReferenceNumeric",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v ReferenceNumeric) IsKnown() bool {
-	switch v {
-	case ReferenceNumericINF, ReferenceNumericINF2, ReferenceNumericNaN:
-		return true
-	}
-	return false
+	return membersOfReferenceNumeric.known(string(v))
 }

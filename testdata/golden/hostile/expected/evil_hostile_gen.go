@@ -2,7 +2,10 @@
 
 package hostile
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // EvilHostile is the Graph type microsoft.graph.evil.hostile.
 //
@@ -21,73 +24,34 @@ var (
 	_ json.Unmarshaler = (*EvilHostile)(nil)
 	_ Model            = (*EvilHostile)(nil)
 )
+var descOfEvilHostile = structDesc{
+	extra: unsafe.Offsetof(EvilHostile{}.Extra),
+	fields: []fieldDesc{
+		{name: "id", offset: unsafe.Offsetof(EvilHostile{}.ID), kind: kindString, flags: fieldNotNull},
+	},
+	size: unsafe.Sizeof(EvilHostile{}),
+	zero: (*EvilHostile)(nil),
+}
+
+// model returns v's address and table.
+func (v *EvilHostile) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfEvilHostile
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *EvilHostile) UnmarshalJSON(data []byte) error {
-	*v = EvilHostile{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *EvilHostile) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *EvilHostile) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "id":
-		readOpt(r, &v.ID, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *EvilHostile is null.
 func (v *EvilHostile) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *EvilHostile) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *EvilHostile) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "id", v.ID, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *EvilHostile) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *EvilHostile) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkNotNull(c, "id", v.ID)
+	return validateModel(v)
 }

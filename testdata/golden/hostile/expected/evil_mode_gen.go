@@ -36,11 +36,20 @@ const (
 	EvilModeX2 EvilMode = "*/"
 )
 
+var membersOfEvilMode = enumDesc{
+	members: []string{
+		"",
+		"*/",
+		"-INF",
+		"Ab",
+		"INF",
+		"aB",
+		"unknownFutureValue",
+	},
+	name: "hostile.EvilMode",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v EvilMode) IsKnown() bool {
-	switch v {
-	case EvilModeINF, EvilModeINF2, EvilModeX, EvilModeAb, EvilModeAB2, EvilModeUnknownFutureValue, EvilModeX2:
-		return true
-	}
-	return false
+	return membersOfEvilMode.known(string(v))
 }

@@ -2,7 +2,10 @@
 
 package hostile
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // Hostile2 is the Graph type microsoft.graph.hostile.
 //
@@ -65,124 +68,50 @@ var (
 	_ json.Unmarshaler = (*Hostile2)(nil)
 	_ Model            = (*Hostile2)(nil)
 )
+var descOfHostile2 = structDesc{
+	extra: unsafe.Offsetof(Hostile2{}.Extra),
+	fields: []fieldDesc{
+		{name: "", offset: unsafe.Offsetof(Hostile2{}.X), kind: kindString},
+		{name: "*/ x /*", offset: unsafe.Offsetof(Hostile2{}.XProperty), kind: kindString},
+		{name: "1leading", offset: unsafe.Offsetof(Hostile2{}.X1leading), kind: kindInt32},
+		{name: "@odata.weird", offset: unsafe.Offsetof(Hostile2{}.ODataWeird), kind: kindString},
+		{name: "Extra", offset: unsafe.Offsetof(Hostile2{}.ExtraProperty), kind: kindString},
+		{name: "INJECTED();os.Exit(1)", offset: unsafe.Offsetof(Hostile2{}.INJECTEDOsExit1), kind: kindBool},
+		{name: "Validate", offset: unsafe.Offsetof(Hostile2{}.ValidateProperty), kind: kindString},
+		{name: "back`tick", offset: unsafe.Offsetof(Hostile2{}.BackTick), kind: kindString},
+		{name: "code", offset: unsafe.Offsetof(Hostile2{}.Code), kind: kindString, rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1, pattern: &pattern1, patternExpr: "^\\d+\\\\[a-z`]\\.\\*/$"}},
+		{name: "dot.ted", offset: unsafe.Offsetof(Hostile2{}.DotTed), kind: kindString},
+		{name: "func", offset: unsafe.Offsetof(Hostile2{}.Func), kind: kindString},
+		{name: "mode", offset: unsafe.Offsetof(Hostile2{}.Mode), kind: kindString, enum: &membersOfEvilMode},
+		{name: "nested", offset: unsafe.Offsetof(Hostile2{}.Nested), kind: kindStruct, ref: 0},
+		{name: "other", offset: unsafe.Offsetof(Hostile2{}.Other), kind: kindStruct, ref: 1},
+		{name: "quote\"d", offset: unsafe.Offsetof(Hostile2{}.QuoteD), kind: kindString},
+		{name: "type", offset: unsafe.Offsetof(Hostile2{}.Type), kind: kindString},
+		{name: "with space", offset: unsafe.Offsetof(Hostile2{}.WithSpace), kind: kindString},
+	},
+	size: unsafe.Sizeof(Hostile2{}),
+	zero: (*Hostile2)(nil),
+}
+
+// model returns v's address and table.
+func (v *Hostile2) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfHostile2
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *Hostile2) UnmarshalJSON(data []byte) error {
-	*v = Hostile2{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *Hostile2) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *Hostile2) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "":
-		readOpt(r, &v.X, readStringAs[string])
-	case "*/ x /*":
-		readOpt(r, &v.XProperty, readStringAs[string])
-	case "1leading":
-		readOpt(r, &v.X1leading, readIntAs[int32])
-	case "@odata.weird":
-		readOpt(r, &v.ODataWeird, readStringAs[string])
-	case "Extra":
-		readOpt(r, &v.ExtraProperty, readStringAs[string])
-	case "INJECTED();os.Exit(1)":
-		readOpt(r, &v.INJECTEDOsExit1, readBoolAs)
-	case "Validate":
-		readOpt(r, &v.ValidateProperty, readStringAs[string])
-	case "back`tick":
-		readOpt(r, &v.BackTick, readStringAs[string])
-	case "code":
-		readOpt(r, &v.Code, readStringAs[string])
-	case "dot.ted":
-		readOpt(r, &v.DotTed, readStringAs[string])
-	case "func":
-		readOpt(r, &v.Func, readStringAs[string])
-	case "mode":
-		readOpt(r, &v.Mode, readStringAs[EvilMode])
-	case "nested":
-		readOpt(r, &v.Nested, readModel[EvilHostile])
-	case "other":
-		readOpt(r, &v.Other, readModel[Hostile])
-	case "quote\"d":
-		readOpt(r, &v.QuoteD, readStringAs[string])
-	case "type":
-		readOpt(r, &v.Type, readStringAs[string])
-	case "with space":
-		readOpt(r, &v.WithSpace, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *Hostile2 is null.
 func (v *Hostile2) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *Hostile2) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *Hostile2) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "", v.X, writeStringAs[string])
-	writeOpt(w, "*/ x /*", v.XProperty, writeStringAs[string])
-	writeOpt(w, "1leading", v.X1leading, writeIntAs[int32])
-	writeOpt(w, "@odata.weird", v.ODataWeird, writeStringAs[string])
-	writeOpt(w, "Extra", v.ExtraProperty, writeStringAs[string])
-	writeOpt(w, "INJECTED();os.Exit(1)", v.INJECTEDOsExit1, writeBoolAs)
-	writeOpt(w, "Validate", v.ValidateProperty, writeStringAs[string])
-	writeOpt(w, "back`tick", v.BackTick, writeStringAs[string])
-	writeOpt(w, "code", v.Code, writeStringAs[string])
-	writeOpt(w, "dot.ted", v.DotTed, writeStringAs[string])
-	writeOpt(w, "func", v.Func, writeStringAs[string])
-	writeOpt(w, "mode", v.Mode, writeStringAs[EvilMode])
-	writeOpt(w, "nested", v.Nested, writeModel[*EvilHostile])
-	writeOpt(w, "other", v.Other, writeModel[*Hostile])
-	writeOpt(w, "quote\"d", v.QuoteD, writeStringAs[string])
-	writeOpt(w, "type", v.Type, writeStringAs[string])
-	writeOpt(w, "with space", v.WithSpace, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *Hostile2) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *Hostile2) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkPattern(c, "code", v.Code, pattern1.MatchString, "^\\d+\\\\[a-z`]\\.\\*/$")
-	checkEnum(c, "mode", v.Mode)
-	checkModel(c, "nested", v.Nested)
-	checkModel(c, "other", v.Other)
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package namespaceclash
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // CloudPc2 is the Graph type microsoft.graph.cloudPc.
 type CloudPc2 struct {
@@ -19,73 +22,34 @@ var (
 	_ json.Unmarshaler = (*CloudPc2)(nil)
 	_ Model            = (*CloudPc2)(nil)
 )
+var descOfCloudPc2 = structDesc{
+	extra: unsafe.Offsetof(CloudPc2{}.Extra),
+	fields: []fieldDesc{
+		{name: "id", offset: unsafe.Offsetof(CloudPc2{}.ID), kind: kindString, flags: fieldNotNull},
+	},
+	size: unsafe.Sizeof(CloudPc2{}),
+	zero: (*CloudPc2)(nil),
+}
+
+// model returns v's address and table.
+func (v *CloudPc2) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfCloudPc2
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *CloudPc2) UnmarshalJSON(data []byte) error {
-	*v = CloudPc2{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *CloudPc2) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *CloudPc2) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "id":
-		readOpt(r, &v.ID, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *CloudPc2 is null.
 func (v *CloudPc2) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *CloudPc2) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *CloudPc2) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "id", v.ID, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *CloudPc2) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *CloudPc2) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkNotNull(c, "id", v.ID)
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package namespaceclash
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // CloudPC is the Graph type microsoft.graph.cloudPC.
 type CloudPC struct {
@@ -19,73 +22,34 @@ var (
 	_ json.Unmarshaler = (*CloudPC)(nil)
 	_ Model            = (*CloudPC)(nil)
 )
+var descOfCloudPC = structDesc{
+	extra: unsafe.Offsetof(CloudPC{}.Extra),
+	fields: []fieldDesc{
+		{name: "id", offset: unsafe.Offsetof(CloudPC{}.ID), kind: kindString, flags: fieldNotNull},
+	},
+	size: unsafe.Sizeof(CloudPC{}),
+	zero: (*CloudPC)(nil),
+}
+
+// model returns v's address and table.
+func (v *CloudPC) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfCloudPC
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *CloudPC) UnmarshalJSON(data []byte) error {
-	*v = CloudPC{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *CloudPC) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *CloudPC) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "id":
-		readOpt(r, &v.ID, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *CloudPC is null.
 func (v *CloudPC) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *CloudPC) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *CloudPC) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "id", v.ID, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *CloudPC) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *CloudPC) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkNotNull(c, "id", v.ID)
+	return validateModel(v)
 }

@@ -4,46 +4,55 @@ package namespaceclash
 
 import "encoding/json"
 
-// Model is implemented by a pointer to every generated struct.
+// Model is implemented by a pointer to every generated struct; its unexported
+// method gives the shared codec the struct's address and table.
 type Model interface {
 	json.Marshaler
 	json.Unmarshaler
 	// Validate checks the value against its schema and returns every violation.
 	Validate() error
+	model
 }
+
+// registryNames are the schema names and @odata.type values of every struct, sorted;
+// registryTypes are their indexes in structTable.
+var registryNames = []string{
+	"#microsoft.graph.cloudPC",
+	"#microsoft.graph.cloudPc",
+	"#microsoft.graph.group",
+	"#microsoft.graph.opt",
+	"#microsoft.graph.security.alert",
+	"#microsoft.graph.securityAlert",
+	"#microsoft.graph.termStore.group",
+	"microsoft.graph.cloudPC",
+	"microsoft.graph.cloudPc",
+	"microsoft.graph.group",
+	"microsoft.graph.opt",
+	"microsoft.graph.security.alert",
+	"microsoft.graph.securityAlert",
+	"microsoft.graph.termStore.group",
+}
+var registryTypes = []uint32{0, 1, 2, 3, 5, 4, 6, 0, 1, 2, 3, 5, 4, 6}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for
-// tools that decode by name; only programs that call it link every generated type.
+// tools that decode by name.
 func New(name string) Model {
-	switch name {
-	case "microsoft.graph.cloudPC", "#microsoft.graph.cloudPC":
-		return new(CloudPC)
-	case "microsoft.graph.cloudPc", "#microsoft.graph.cloudPc":
-		return new(CloudPc2)
-	case "microsoft.graph.group", "#microsoft.graph.group":
-		return new(Group)
-	case "microsoft.graph.opt", "#microsoft.graph.opt":
-		return new(Opt2)
-	case "microsoft.graph.securityAlert", "#microsoft.graph.securityAlert":
-		return new(SecurityAlert)
-	case "microsoft.graph.security.alert", "#microsoft.graph.security.alert":
-		return new(SecurityAlert2)
-	case "microsoft.graph.termStore.group", "#microsoft.graph.termStore.group":
-		return new(TermStoreGroup)
-	}
-	return nil
+	return asModel(newByName(name))
 }
 
 // UnmarshalByName decodes data as the type New(name) names; for a type with subtypes, as the concrete
-// type its "@odata.type" names. It returns nil, nil when no generated type has the name, and like New
-// it links every generated type into programs that call it.
+// type its "@odata.type" names (nil for JSON null). It returns nil, nil when no generated type has the
+// name.
 func UnmarshalByName(name string, data []byte) (Model, error) {
-	switch name {
+	m, err := unmarshalByName(name, data)
+	return asModel(m), err
+}
+
+// asModel is m as a Model, or nil.
+func asModel(m model) Model {
+	if m == nil {
+		return nil
 	}
-	v := New(name)
-	if v == nil {
-		return nil, nil
-	}
-	return v, v.UnmarshalJSON(data)
+	return m.(Model)
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ValidationError is one schema rule that a value breaks.
@@ -57,11 +58,10 @@ func (es ValidationErrors) Unwrap() []error {
 type validator struct {
 	path []validatorSegment
 	errs ValidationErrors
-	// slotKnown and slotBase describe the polymorphic property being
-	// validated, for the root's checkDiscriminator; set just before the
-	// value is validated, consumed by it.
-	slotKnown func(odataType string) bool
-	slotBase  string
+	// slot is the polymorphic base of the property being validated, for
+	// the root's discriminator check; set just before the value is
+	// validated, consumed by it.
+	slot *polyDesc
 }
 
 type validatorSegment struct {
@@ -118,77 +118,134 @@ func (c *validator) result() error {
 	return c.errs
 }
 
-func checkRequired[T any](c *validator, name string, o Opt[T]) {
-	if o.IsAbsent() {
-		c.reportAt(name, "required", nil, "required property %q is missing", name)
+// validateModel is Validate: it checks v and every value nested in it.
+func validateModel(v model) error {
+	var c validator
+	p, d := v.model()
+	c.validateStruct(p, d)
+	return c.result()
+}
+
+// validateStruct checks the struct at p: its bases' fields first, then its
+// own, each in declaration order.
+func (c *validator) validateStruct(p unsafe.Pointer, d *structDesc) {
+	if p == nil {
+		return
+	}
+	if d.base != nil {
+		c.validateStruct(p, d.base)
+	}
+	for i := range d.fields {
+		c.validateField(unsafe.Add(p, d.fields[i].offset), &d.fields[i])
 	}
 }
 
-func checkNotNull[T any](c *validator, name string, o Opt[T]) {
-	if o.IsNull() {
-		c.reportAt(name, "nullable", nil, "property %q is not nullable", name)
+// validateField checks one property: discriminator, required, nullable,
+// then its value (or items) and its rules.
+func (c *validator) validateField(p unsafe.Pointer, f *fieldDesc) {
+	state := *f.stateAt(p)
+	if f.flags&fieldDiscriminator != 0 {
+		c.checkDiscriminator(f.name, (*Opt[string])(p))
+	}
+	if f.flags&fieldRequired != 0 && state == Absent {
+		c.reportAt(f.name, "required", nil, "required property %q is missing", f.name)
+	}
+	if f.flags&fieldNotNull != 0 && state == Null {
+		c.reportAt(f.name, "nullable", nil, "property %q is not nullable", f.name)
+	}
+	if state != Present {
+		return
+	}
+	c.enter(f.name)
+	if f.flags&fieldArray != 0 {
+		c.validateItems(p, f)
+		if f.rules != nil {
+			c.checkItemCount(len(*(*[]struct{})(p)), f.rules)
+		}
+	} else {
+		c.validateValue(p, f)
+		if f.rules != nil {
+			c.checkRules(p, f.kind, f.rules)
+		}
+	}
+	c.leave()
+}
+
+// validateValue checks one value of f's kind at p, at the current path.
+func (c *validator) validateValue(p unsafe.Pointer, f *fieldDesc) {
+	switch f.kind {
+	case kindString, kindDecimal:
+		v := *(*string)(p)
+		if f.enum != nil && !f.enum.known(v) {
+			c.report("enum", v, "%q is not a member of %s", v, f.enum.name)
+		}
+		if f.format != formatNone && !formatValid(f.format, v) {
+			c.report("format", v, "%q is not a valid %s", v, formatNames[f.format])
+		}
+	case kindStruct:
+		c.validateStruct(*(*unsafe.Pointer)(p), structTable[f.ref])
+	case kindAny:
+		if m := f.poly.get(p); m != nil {
+			v, d := m.model()
+			c.slot = f.poly
+			c.validateStruct(v, d)
+			c.slot = nil
+		}
 	}
 }
 
-// checkEnumValue reports a value that is not a member of its enum.
-func checkEnumValue[T interface {
-	~string
-	IsKnown() bool
-}](c *validator, v T) {
-	if !v.IsKnown() {
-		c.report("enum", string(v), "%q is not a member of %T", string(v), v)
+// validateItems checks every item of the slice at p.
+func (c *validator) validateItems(p unsafe.Pointer, f *fieldDesc) {
+	if f.items == nil && f.enum == nil && f.format == formatNone && f.kind != kindStruct && f.kind != kindAny {
+		return
 	}
-}
-
-func checkEnum[T interface {
-	~string
-	IsKnown() bool
-}](c *validator, name string, o Opt[T]) {
-	if v, ok := o.Lookup(); ok && !v.IsKnown() {
-		c.enter(name)
-		checkEnumValue(c, v)
+	s := *(*sliceHeader)(p)
+	size := kindSize[f.kind]
+	if f.kind == kindStruct && f.flags&fieldNullableItems == 0 {
+		size = structTable[f.ref].size
+	}
+	nullable := f.flags&fieldNullableItems != 0
+	stride := size
+	if nullable {
+		stride = optStride(f.kind, size)
+	}
+	for i := 0; i < s.len; i++ {
+		item := unsafe.Add(s.data, uintptr(i)*stride)
+		if nullable && *(*State)(unsafe.Add(item, size)) != Present {
+			continue
+		}
+		c.enterIndex(i)
+		if f.kind == kindStruct && !nullable {
+			c.validateStruct(item, structTable[f.ref])
+		} else {
+			c.validateValue(item, f)
+		}
+		if f.items != nil {
+			c.checkRules(item, f.kind, f.items)
+		}
 		c.leave()
 	}
 }
 
-// checkFormatValue reports a value whose text breaks its format.
-func checkFormatValue[T interface {
-	~string
-	Valid() bool
-}](c *validator, v T, format string) {
-	if !v.Valid() {
-		c.report("format", string(v), "%q is not a valid %s", string(v), format)
+// formatValid reports whether v is valid text of format.
+func formatValid(f format, v string) bool {
+	switch f {
+	case formatDateTime:
+		return DateTime(v).Valid()
+	case formatDate:
+		return Date(v).Valid()
+	case formatTimeOfDay:
+		return TimeOfDay(v).Valid()
+	case formatDuration:
+		return Duration(v).Valid()
+	case formatUUID:
+		return UUID(v).Valid()
+	case formatBase64URL:
+		return Base64URL(v).Valid()
+	case formatDecimal:
+		return Decimal(v).Valid()
 	}
-}
-
-func checkFormat[T interface {
-	~string
-	Valid() bool
-}](c *validator, name string, o Opt[T], format string) {
-	if v, ok := o.Lookup(); ok && !v.Valid() {
-		c.enter(name)
-		checkFormatValue(c, v, format)
-		c.leave()
-	}
-}
-
-// checkPatternValue reports a string that does not match expr.
-func checkPatternValue[T ~string](c *validator, v T, match func(string) bool, expr string) {
-	if !match(string(v)) {
-		c.report("pattern", string(v), "%q does not match %s", string(v), expr)
-	}
-}
-
-func checkPattern[T ~string](c *validator, name string, o Opt[T], match func(string) bool, expr string) {
-	if v, ok := o.Lookup(); ok && !match(string(v)) {
-		c.enter(name)
-		checkPatternValue(c, v, match, expr)
-		c.leave()
-	}
-}
-
-type checkNumber interface {
-	~int8 | ~int16 | ~int32 | ~int64 | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~float32 | ~float64
+	return true
 }
 
 // rangeBounds says which bounds of a range check are set.
@@ -199,100 +256,94 @@ const (
 	hasMaximum
 )
 
-// checkRangeValue reports a number outside [min, max]; bounds says which
-// of the two are set.
-func checkRangeValue[T checkNumber](c *validator, v T, min, max T, bounds rangeBounds) {
-	if bounds&hasMinimum != 0 && v < min {
-		c.report("minimum", v, "%v is less than the minimum %v", v, min)
+// checkRules checks explicit rules on the value of kind k at p: range,
+// length and pattern.
+func (c *validator) checkRules(p unsafe.Pointer, k kind, r *ruleDesc) {
+	if r.bounds != 0 {
+		if v, n, ok := numberAt(p, k); ok {
+			if r.bounds&hasMinimum != 0 && n < r.min {
+				c.report("minimum", v, "%v is less than the minimum %v", v, boundOf(k, r.min))
+			}
+			if r.bounds&hasMaximum != 0 && n > r.max {
+				c.report("maximum", v, "%v is greater than the maximum %v", v, boundOf(k, r.max))
+			}
+		}
 	}
-	if bounds&hasMaximum != 0 && v > max {
-		c.report("maximum", v, "%v is greater than the maximum %v", v, max)
-	}
-}
-
-func checkRange[T checkNumber](c *validator, name string, o Opt[T], min, max T, bounds rangeBounds) {
-	if v, ok := o.Lookup(); ok && (bounds&hasMinimum != 0 && v < min || bounds&hasMaximum != 0 && v > max) {
-		c.enter(name)
-		checkRangeValue(c, v, min, max, bounds)
-		c.leave()
-	}
-}
-
-// checkLengthValue reports a string whose length in characters is outside
-// [min, max]; a negative bound is open.
-func checkLengthValue[T ~string](c *validator, v T, min, max int) {
-	n := utf8.RuneCountInString(string(v))
-	if min >= 0 && n < min {
-		c.report("minLength", string(v), "length %d is less than %d", n, min)
-	}
-	if max >= 0 && n > max {
-		c.report("maxLength", string(v), "length %d is greater than %d", n, max)
-	}
-}
-
-func checkLength[T ~string](c *validator, name string, o Opt[T], min, max int) {
-	if v, ok := o.Lookup(); ok {
-		c.enter(name)
-		checkLengthValue(c, v, min, max)
-		c.leave()
-	}
-}
-
-// checkItemCount reports an array whose length is outside [min, max]; a
-// negative bound is open.
-func checkItemCount[T any](c *validator, name string, o Opt[[]T], min, max int) {
-	v, ok := o.Lookup()
-	if !ok {
+	if k != kindString && k != kindDecimal {
 		return
 	}
-	if min >= 0 && len(v) < min {
-		c.reportAt(name, "minItems", len(v), "%d items is fewer than %d", len(v), min)
+	v := *(*string)(p)
+	if r.minLength >= 0 || r.maxLength >= 0 {
+		n := utf8.RuneCountInString(v)
+		if r.minLength >= 0 && n < r.minLength {
+			c.report("minLength", v, "length %d is less than %d", n, r.minLength)
+		}
+		if r.maxLength >= 0 && n > r.maxLength {
+			c.report("maxLength", v, "length %d is greater than %d", n, r.maxLength)
+		}
 	}
-	if max >= 0 && len(v) > max {
-		c.reportAt(name, "maxItems", len(v), "%d items is more than %d", len(v), max)
-	}
-}
-
-// checkModel validates a nested struct or polymorphic value.
-func checkModel[T jsonValidatable](c *validator, name string, o Opt[T]) {
-	if v, ok := o.Lookup(); ok && any(v) != nil {
-		c.enter(name)
-		v.validate(c)
-		c.leave()
+	if r.pattern != nil && !(*r.pattern).MatchString(v) {
+		c.report("pattern", v, "%q does not match %s", v, r.patternExpr)
 	}
 }
 
-// checkItems runs check on every item of an array property.
-func checkItems[T any](c *validator, name string, o Opt[[]T], check func(c *validator, v *T)) {
-	items, ok := o.Lookup()
-	if !ok {
-		return
+// checkItemCount reports an array whose length is outside the rules'.
+func (c *validator) checkItemCount(n int, r *ruleDesc) {
+	if r.minItems >= 0 && n < r.minItems {
+		c.report("minItems", n, "%d items is fewer than %d", n, r.minItems)
 	}
-	c.enter(name)
-	for i := range items {
-		c.enterIndex(i)
-		check(c, &items[i])
-		c.leave()
+	if r.maxItems >= 0 && n > r.maxItems {
+		c.report("maxItems", n, "%d items is more than %d", n, r.maxItems)
 	}
-	c.leave()
 }
 
-// checkAny validates a polymorphic property with its interface's checker.
-func checkAny[T any](c *validator, name string, o Opt[T], check func(c *validator, v T)) {
-	if v, ok := o.Lookup(); ok {
-		c.enter(name)
-		check(c, v)
-		c.leave()
+// numberAt returns the number of kind k at p as its Go type and as float64.
+func numberAt(p unsafe.Pointer, k kind) (any, float64, bool) {
+	switch k {
+	case kindInt8:
+		return *(*int8)(p), float64(*(*int8)(p)), true
+	case kindInt16:
+		return *(*int16)(p), float64(*(*int16)(p)), true
+	case kindInt32:
+		return *(*int32)(p), float64(*(*int32)(p)), true
+	case kindInt64:
+		return *(*int64)(p), float64(*(*int64)(p)), true
+	case kindUint8:
+		return *(*uint8)(p), float64(*(*uint8)(p)), true
+	case kindUint16:
+		return *(*uint16)(p), float64(*(*uint16)(p)), true
+	case kindUint32:
+		return *(*uint32)(p), float64(*(*uint32)(p)), true
+	case kindUint64:
+		return *(*uint64)(p), float64(*(*uint64)(p)), true
+	case kindFloat32:
+		return *(*float32)(p), float64(*(*float32)(p)), true
+	case kindFloat64:
+		return *(*float64)(p), *(*float64)(p), true
 	}
+	return nil, 0, false
+}
+
+// boundOf is a bound as a value of kind k, for messages.
+func boundOf(k kind, b float64) any {
+	switch k {
+	case kindFloat32:
+		return float32(b)
+	case kindFloat64:
+		return b
+	case kindUint8, kindUint16, kindUint32, kindUint64:
+		return uint64(b)
+	}
+	return int64(b)
 }
 
 // checkDiscriminator reports, for a value held in a polymorphic property,
 // an @odata.type that names no generated type derived from the property's
 // type: such a value is kept, but only its base properties are checked.
-func checkDiscriminator(c *validator, name string, o Opt[string]) {
-	known, base := c.slotKnown, c.slotBase
-	c.slotKnown = nil
-	if t, ok := o.Lookup(); ok && known != nil && !known(t) {
-		c.reportAt(name, "discriminator", t, "%q is not a known type derived from %s: its own properties are not checked", t, base)
+func (c *validator) checkDiscriminator(name string, o *Opt[string]) {
+	slot := c.slot
+	c.slot = nil
+	if o.State == Present && slot != nil && slot.lookup(o.Val) == nil {
+		c.reportAt(name, "discriminator", o.Val, "%q is not a known type derived from %s: its own properties are not checked", o.Val, slot.name)
 	}
 }

@@ -2,7 +2,10 @@
 
 package namespaceclash
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // Group is the Graph type microsoft.graph.group.
 type Group struct {
@@ -21,76 +24,35 @@ var (
 	_ json.Unmarshaler = (*Group)(nil)
 	_ Model            = (*Group)(nil)
 )
+var descOfGroup = structDesc{
+	extra: unsafe.Offsetof(Group{}.Extra),
+	fields: []fieldDesc{
+		{name: "displayName", offset: unsafe.Offsetof(Group{}.DisplayName), kind: kindString},
+		{name: "termGroup", offset: unsafe.Offsetof(Group{}.TermGroup), kind: kindStruct, ref: 6},
+	},
+	size: unsafe.Sizeof(Group{}),
+	zero: (*Group)(nil),
+}
+
+// model returns v's address and table.
+func (v *Group) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfGroup
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *Group) UnmarshalJSON(data []byte) error {
-	*v = Group{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *Group) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *Group) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "displayName":
-		readOpt(r, &v.DisplayName, readStringAs[string])
-	case "termGroup":
-		readOpt(r, &v.TermGroup, readModel[TermStoreGroup])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *Group is null.
 func (v *Group) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *Group) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *Group) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
-	writeOpt(w, "termGroup", v.TermGroup, writeModel[*TermStoreGroup])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *Group) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *Group) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkModel(c, "termGroup", v.TermGroup)
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package namespaceclash
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // Opt2 is the Graph type microsoft.graph.opt.
 type Opt2 struct {
@@ -21,77 +24,35 @@ var (
 	_ json.Unmarshaler = (*Opt2)(nil)
 	_ Model            = (*Opt2)(nil)
 )
+var descOfOpt2 = structDesc{
+	extra: unsafe.Offsetof(Opt2{}.Extra),
+	fields: []fieldDesc{
+		{name: "Id", offset: unsafe.Offsetof(Opt2{}.ID), kind: kindString, flags: fieldNotNull},
+		{name: "id", offset: unsafe.Offsetof(Opt2{}.IDProperty), kind: kindString, flags: fieldNotNull},
+	},
+	size: unsafe.Sizeof(Opt2{}),
+	zero: (*Opt2)(nil),
+}
+
+// model returns v's address and table.
+func (v *Opt2) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfOpt2
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *Opt2) UnmarshalJSON(data []byte) error {
-	*v = Opt2{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *Opt2) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *Opt2) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "Id":
-		readOpt(r, &v.ID, readStringAs[string])
-	case "id":
-		readOpt(r, &v.IDProperty, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *Opt2 is null.
 func (v *Opt2) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *Opt2) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *Opt2) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "Id", v.ID, writeStringAs[string])
-	writeOpt(w, "id", v.IDProperty, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *Opt2) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *Opt2) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkNotNull(c, "Id", v.ID)
-	checkNotNull(c, "id", v.IDProperty)
+	return validateModel(v)
 }

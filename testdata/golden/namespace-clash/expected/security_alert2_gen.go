@@ -2,7 +2,10 @@
 
 package namespaceclash
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // SecurityAlert2 is the Graph type microsoft.graph.security.alert.
 type SecurityAlert2 struct {
@@ -19,72 +22,34 @@ var (
 	_ json.Unmarshaler = (*SecurityAlert2)(nil)
 	_ Model            = (*SecurityAlert2)(nil)
 )
+var descOfSecurityAlert2 = structDesc{
+	extra: unsafe.Offsetof(SecurityAlert2{}.Extra),
+	fields: []fieldDesc{
+		{name: "title", offset: unsafe.Offsetof(SecurityAlert2{}.Title), kind: kindString},
+	},
+	size: unsafe.Sizeof(SecurityAlert2{}),
+	zero: (*SecurityAlert2)(nil),
+}
+
+// model returns v's address and table.
+func (v *SecurityAlert2) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfSecurityAlert2
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *SecurityAlert2) UnmarshalJSON(data []byte) error {
-	*v = SecurityAlert2{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *SecurityAlert2) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *SecurityAlert2) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "title":
-		readOpt(r, &v.Title, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *SecurityAlert2 is null.
 func (v *SecurityAlert2) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *SecurityAlert2) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *SecurityAlert2) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "title", v.Title, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *SecurityAlert2) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *SecurityAlert2) validate(c *validator) {
-	if v == nil {
-		return
-	}
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package namespaceclash
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // SecurityAlert is the Graph type microsoft.graph.securityAlert.
 type SecurityAlert struct {
@@ -19,72 +22,34 @@ var (
 	_ json.Unmarshaler = (*SecurityAlert)(nil)
 	_ Model            = (*SecurityAlert)(nil)
 )
+var descOfSecurityAlert = structDesc{
+	extra: unsafe.Offsetof(SecurityAlert{}.Extra),
+	fields: []fieldDesc{
+		{name: "legacy", offset: unsafe.Offsetof(SecurityAlert{}.Legacy), kind: kindBool},
+	},
+	size: unsafe.Sizeof(SecurityAlert{}),
+	zero: (*SecurityAlert)(nil),
+}
+
+// model returns v's address and table.
+func (v *SecurityAlert) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfSecurityAlert
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *SecurityAlert) UnmarshalJSON(data []byte) error {
-	*v = SecurityAlert{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *SecurityAlert) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *SecurityAlert) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "legacy":
-		readOpt(r, &v.Legacy, readBoolAs)
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *SecurityAlert is null.
 func (v *SecurityAlert) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *SecurityAlert) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *SecurityAlert) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "legacy", v.Legacy, writeBoolAs)
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *SecurityAlert) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *SecurityAlert) validate(c *validator) {
-	if v == nil {
-		return
-	}
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package namespaceclash
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // TermStoreGroup is the Graph type microsoft.graph.termStore.group.
 type TermStoreGroup struct {
@@ -21,76 +24,35 @@ var (
 	_ json.Unmarshaler = (*TermStoreGroup)(nil)
 	_ Model            = (*TermStoreGroup)(nil)
 )
+var descOfTermStoreGroup = structDesc{
+	extra: unsafe.Offsetof(TermStoreGroup{}.Extra),
+	fields: []fieldDesc{
+		{name: "displayName", offset: unsafe.Offsetof(TermStoreGroup{}.DisplayName), kind: kindString},
+		{name: "scope", offset: unsafe.Offsetof(TermStoreGroup{}.Scope), kind: kindString, enum: &membersOfTermStoreTermGroupScope},
+	},
+	size: unsafe.Sizeof(TermStoreGroup{}),
+	zero: (*TermStoreGroup)(nil),
+}
+
+// model returns v's address and table.
+func (v *TermStoreGroup) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfTermStoreGroup
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *TermStoreGroup) UnmarshalJSON(data []byte) error {
-	*v = TermStoreGroup{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *TermStoreGroup) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *TermStoreGroup) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "displayName":
-		readOpt(r, &v.DisplayName, readStringAs[string])
-	case "scope":
-		readOpt(r, &v.Scope, readStringAs[TermStoreTermGroupScope])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *TermStoreGroup is null.
 func (v *TermStoreGroup) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *TermStoreGroup) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *TermStoreGroup) encodeFields(w *jsonWriter) {
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
-	writeOpt(w, "scope", v.Scope, writeStringAs[TermStoreTermGroupScope])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *TermStoreGroup) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *TermStoreGroup) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkEnum(c, "scope", v.Scope)
+	return validateModel(v)
 }

@@ -22,11 +22,17 @@ const (
 	TermStoreTermGroupScopeUnknownFutureValue TermStoreTermGroupScope = "unknownFutureValue"
 )
 
+var membersOfTermStoreTermGroupScope = enumDesc{
+	members: []string{
+		"global",
+		"system",
+		"tenantOwned",
+		"unknownFutureValue",
+	},
+	name: "namespaceclash.TermStoreTermGroupScope",
+}
+
 // IsKnown reports whether v is a member the schema lists.
 func (v TermStoreTermGroupScope) IsKnown() bool {
-	switch v {
-	case TermStoreTermGroupScopeGlobal, TermStoreTermGroupScopeSystem, TermStoreTermGroupScopeTenantOwned, TermStoreTermGroupScopeUnknownFutureValue:
-		return true
-	}
-	return false
+	return membersOfTermStoreTermGroupScope.known(string(v))
 }

@@ -2,7 +2,10 @@
 
 package polymorphic
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // BaseCollectionPaginationCountResponse is the Graph type BaseCollectionPaginationCountResponse.
 type BaseCollectionPaginationCountResponse struct {
@@ -35,14 +38,32 @@ type AnyBaseCollectionPaginationCountResponse interface {
 	Model
 	// AsBaseCollectionPaginationCountResponse returns the BaseCollectionPaginationCountResponse part of the value.
 	AsBaseCollectionPaginationCountResponse() *BaseCollectionPaginationCountResponse
-	decodeJSON(r *jsonReader)
-	encodeJSON(w *jsonWriter)
-	validate(c *validator)
 }
 
 // AsBaseCollectionPaginationCountResponse returns v; types derived from BaseCollectionPaginationCountResponse return their embedded BaseCollectionPaginationCountResponse.
 func (v *BaseCollectionPaginationCountResponse) AsBaseCollectionPaginationCountResponse() *BaseCollectionPaginationCountResponse {
 	return v
+}
+
+// polyOfBaseCollectionPaginationCountResponse is the dispatch table of AnyBaseCollectionPaginationCountResponse: "@odata.type" keys (lower-case, without "#") and their types.
+var polyOfBaseCollectionPaginationCountResponse = polyDesc{
+	base:  0,
+	cases: []uint32{2},
+	field: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataType),
+	get: func(src unsafe.Pointer) model {
+		if v := *(*AnyBaseCollectionPaginationCountResponse)(src); v != nil {
+			return v
+		}
+		return nil
+	},
+	keys: []string{
+		"microsoft.graph.directoryobjectcollectionresponse",
+	},
+	name:     "BaseCollectionPaginationCountResponse",
+	property: "@odata.type",
+	set: func(dst unsafe.Pointer, m model) {
+		*(*AnyBaseCollectionPaginationCountResponse)(dst) = m.(AnyBaseCollectionPaginationCountResponse)
+	},
 }
 
 // UnmarshalAnyBaseCollectionPaginationCountResponse decodes a JSON object whose schema type is
@@ -51,153 +72,42 @@ func (v *BaseCollectionPaginationCountResponse) AsBaseCollectionPaginationCountR
 // kept; JSON null gives nil.
 func UnmarshalAnyBaseCollectionPaginationCountResponse(data []byte) (AnyBaseCollectionPaginationCountResponse, error) {
 	var v AnyBaseCollectionPaginationCountResponse
-	err := unmarshalWith(data, func(r *jsonReader) {
-		if !r.readNull() {
-			v = decodeAnyBaseCollectionPaginationCountResponse(r)
-		}
-	})
+	err := unmarshalAny(data, &polyOfBaseCollectionPaginationCountResponse, unsafe.Pointer(&v))
 	return v, err
 }
 
-// decodeAnyBaseCollectionPaginationCountResponse reads one object whose schema type is BaseCollectionPaginationCountResponse.
-func decodeAnyBaseCollectionPaginationCountResponse(r *jsonReader) AnyBaseCollectionPaginationCountResponse {
-	start := r.mark()
-	if t, ok := r.peekFirstKeyString("@odata.type"); ok {
-		if v := newAnyBaseCollectionPaginationCountResponse(t); v != nil {
-			v.decodeJSON(r)
-			return v
-		}
-	}
-	v := new(BaseCollectionPaginationCountResponse)
-	v.decodeJSON(r)
-	if t, ok := v.ODataType.Lookup(); ok && !r.failed() {
-		if sub := newAnyBaseCollectionPaginationCountResponse(t); sub != nil {
-			if _, same := sub.(*BaseCollectionPaginationCountResponse); !same {
-				r.reset(start)
-				sub.decodeJSON(r)
-				return sub
-			}
-		}
-	}
-	return v
+var descOfBaseCollectionPaginationCountResponse = structDesc{
+	byName: []uint16{1, 2, 0},
+	extra:  unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.Extra),
+	fields: []fieldDesc{
+		{name: "@odata.type", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataType), kind: kindString, flags: fieldNotNull | fieldDiscriminator},
+		{name: "@odata.count", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataCount), kind: kindInt64},
+		{name: "@odata.nextLink", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataNextLink), kind: kindString},
+	},
+	poly: &polyOfBaseCollectionPaginationCountResponse,
+	size: unsafe.Sizeof(BaseCollectionPaginationCountResponse{}),
+	zero: (*BaseCollectionPaginationCountResponse)(nil),
 }
 
-// newAnyBaseCollectionPaginationCountResponse returns a new value of the type whose @odata.type is t
-// (with or without the leading "#", in any case), or nil when no generated type has it.
-func newAnyBaseCollectionPaginationCountResponse(t string) AnyBaseCollectionPaginationCountResponse {
-	var buf [128]byte
-	switch string(jsonTypeKey(buf[:0], t)) {
-	case "microsoft.graph.directoryobjectcollectionresponse":
-		return new(DirectoryObjectCollectionResponse)
-	}
-	return nil
-}
-
-// encodeAnyBaseCollectionPaginationCountResponse writes a value held as AnyBaseCollectionPaginationCountResponse.
-func encodeAnyBaseCollectionPaginationCountResponse(w *jsonWriter, v AnyBaseCollectionPaginationCountResponse) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.impliedType = odataTypeOfAnyBaseCollectionPaginationCountResponse(v)
-	v.encodeJSON(w)
-	w.impliedType = ""
-}
-
-// odataTypeOfAnyBaseCollectionPaginationCountResponse returns the discriminator value of v's concrete type, "" for *BaseCollectionPaginationCountResponse.
-func odataTypeOfAnyBaseCollectionPaginationCountResponse(v AnyBaseCollectionPaginationCountResponse) string {
-	switch v.(type) {
-	case *DirectoryObjectCollectionResponse:
-		return "#microsoft.graph.directoryObjectCollectionResponse"
-	}
-	return ""
-}
-
-// validateAnyBaseCollectionPaginationCountResponse validates a value held as AnyBaseCollectionPaginationCountResponse.
-func validateAnyBaseCollectionPaginationCountResponse(c *validator, v AnyBaseCollectionPaginationCountResponse) {
-	if v == nil {
-		return
-	}
-	c.slotKnown, c.slotBase = func(t string) bool {
-		return newAnyBaseCollectionPaginationCountResponse(t) != nil
-	}, "BaseCollectionPaginationCountResponse"
-	v.validate(c)
-	c.slotKnown = nil
+// model returns v's address and table.
+func (v *BaseCollectionPaginationCountResponse) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfBaseCollectionPaginationCountResponse
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *BaseCollectionPaginationCountResponse) UnmarshalJSON(data []byte) error {
-	*v = BaseCollectionPaginationCountResponse{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *BaseCollectionPaginationCountResponse) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *BaseCollectionPaginationCountResponse) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "@odata.type":
-		readOpt(r, &v.ODataType, readStringAs[string])
-	case "@odata.count":
-		readOpt(r, &v.ODataCount, readIntAs[int64])
-	case "@odata.nextLink":
-		readOpt(r, &v.ODataNextLink, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *BaseCollectionPaginationCountResponse is null.
 func (v *BaseCollectionPaginationCountResponse) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *BaseCollectionPaginationCountResponse) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *BaseCollectionPaginationCountResponse) encodeFields(w *jsonWriter) {
-	writeDiscriminator(w, "@odata.type", v.ODataType)
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "@odata.count", v.ODataCount, writeIntAs[int64])
-	writeOpt(w, "@odata.nextLink", v.ODataNextLink, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *BaseCollectionPaginationCountResponse) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *BaseCollectionPaginationCountResponse) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkDiscriminator(c, "@odata.type", v.ODataType)
-	checkNotNull(c, "@odata.type", v.ODataType)
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package polymorphic
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // DirectoryObjectCollectionResponse is the Graph type
 // microsoft.graph.directoryObjectCollectionResponse.
@@ -18,90 +21,47 @@ var (
 	_ json.Unmarshaler                         = (*DirectoryObjectCollectionResponse)(nil)
 	_ Model                                    = (*DirectoryObjectCollectionResponse)(nil)
 	_ AnyBaseCollectionPaginationCountResponse = (*DirectoryObjectCollectionResponse)(nil)
-	_ Page[AnyDirectoryObject]                 = (*DirectoryObjectCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.
 func (v *DirectoryObjectCollectionResponse) Items() []AnyDirectoryObject {
-	return v.Value.Get()
+	return v.Value.Val
 }
 
 // NextLink returns the URL of the next page, or "" on the last page.
 func (v *DirectoryObjectCollectionResponse) NextLink() string {
-	return v.ODataNextLink.Get()
+	return v.ODataNextLink.Val
+}
+
+var descOfDirectoryObjectCollectionResponse = structDesc{
+	base: &descOfBaseCollectionPaginationCountResponse,
+	fields: []fieldDesc{
+		{name: "value", offset: unsafe.Offsetof(DirectoryObjectCollectionResponse{}.Value), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+	},
+	odataType: "#microsoft.graph.directoryObjectCollectionResponse",
+	size:      unsafe.Sizeof(DirectoryObjectCollectionResponse{}),
+	zero:      (*DirectoryObjectCollectionResponse)(nil),
+}
+
+// model returns v's address and table.
+func (v *DirectoryObjectCollectionResponse) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfDirectoryObjectCollectionResponse
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *DirectoryObjectCollectionResponse) UnmarshalJSON(data []byte) error {
-	*v = DirectoryObjectCollectionResponse{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *DirectoryObjectCollectionResponse) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *DirectoryObjectCollectionResponse) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "value":
-		readOpt(r, &v.Value, func(r *jsonReader) []AnyDirectoryObject {
-			return readSlice(r, decodeAnyDirectoryObject)
-		})
-	default:
-		v.BaseCollectionPaginationCountResponse.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *DirectoryObjectCollectionResponse is null.
 func (v *DirectoryObjectCollectionResponse) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *DirectoryObjectCollectionResponse) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *DirectoryObjectCollectionResponse) encodeFields(w *jsonWriter) {
-	v.BaseCollectionPaginationCountResponse.encodeFields(w)
-	writeOpt(w, "value", v.Value, func(w *jsonWriter, items []AnyDirectoryObject) {
-		writeSlice(w, items, encodeAnyDirectoryObject)
-	})
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *DirectoryObjectCollectionResponse) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *DirectoryObjectCollectionResponse) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.BaseCollectionPaginationCountResponse.validate(c)
-	checkNotNull(c, "value", v.Value)
-	checkItems(c, "value", v.Value, func(c *validator, item *AnyDirectoryObject) {
-		validateAnyDirectoryObject(c, *item)
-	})
+	return validateModel(v)
 }

@@ -4,62 +4,52 @@ package polymorphic
 
 import "encoding/json"
 
-// Model is implemented by a pointer to every generated struct.
+// Model is implemented by a pointer to every generated struct; its unexported
+// method gives the shared codec the struct's address and table.
 type Model interface {
 	json.Marshaler
 	json.Unmarshaler
 	// Validate checks the value against its schema and returns every violation.
 	Validate() error
+	model
 }
+
+// registryNames are the schema names and @odata.type values of every struct, sorted;
+// registryTypes are their indexes in structTable.
+var registryNames = []string{
+	"#microsoft.graph.directoryObject",
+	"#microsoft.graph.directoryObjectCollectionResponse",
+	"#microsoft.graph.entity",
+	"#microsoft.graph.group",
+	"#microsoft.graph.user",
+	"BaseCollectionPaginationCountResponse",
+	"microsoft.graph.directoryObject",
+	"microsoft.graph.directoryObjectCollectionResponse",
+	"microsoft.graph.entity",
+	"microsoft.graph.group",
+	"microsoft.graph.user",
+}
+var registryTypes = []uint32{1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for
-// tools that decode by name; only programs that call it link every generated type.
+// tools that decode by name.
 func New(name string) Model {
-	switch name {
-	case "BaseCollectionPaginationCountResponse":
-		return new(BaseCollectionPaginationCountResponse)
-	case "microsoft.graph.directoryObject", "#microsoft.graph.directoryObject":
-		return new(DirectoryObject)
-	case "microsoft.graph.directoryObjectCollectionResponse", "#microsoft.graph.directoryObjectCollectionResponse":
-		return new(DirectoryObjectCollectionResponse)
-	case "microsoft.graph.entity", "#microsoft.graph.entity":
-		return new(Entity)
-	case "microsoft.graph.group", "#microsoft.graph.group":
-		return new(Group)
-	case "microsoft.graph.user", "#microsoft.graph.user":
-		return new(User)
-	}
-	return nil
+	return asModel(newByName(name))
 }
 
 // UnmarshalByName decodes data as the type New(name) names; for a type with subtypes, as the concrete
-// type its "@odata.type" names. It returns nil, nil when no generated type has the name, and like New
-// it links every generated type into programs that call it.
+// type its "@odata.type" names (nil for JSON null). It returns nil, nil when no generated type has the
+// name.
 func UnmarshalByName(name string, data []byte) (Model, error) {
-	switch name {
-	case "BaseCollectionPaginationCountResponse":
-		v, err := UnmarshalAnyBaseCollectionPaginationCountResponse(data)
-		if v == nil {
-			return nil, err
-		}
-		return v, err
-	case "microsoft.graph.directoryObject", "#microsoft.graph.directoryObject":
-		v, err := UnmarshalAnyDirectoryObject(data)
-		if v == nil {
-			return nil, err
-		}
-		return v, err
-	case "microsoft.graph.entity", "#microsoft.graph.entity":
-		v, err := UnmarshalAnyEntity(data)
-		if v == nil {
-			return nil, err
-		}
-		return v, err
+	m, err := unmarshalByName(name, data)
+	return asModel(m), err
+}
+
+// asModel is m as a Model, or nil.
+func asModel(m model) Model {
+	if m == nil {
+		return nil
 	}
-	v := New(name)
-	if v == nil {
-		return nil, nil
-	}
-	return v, v.UnmarshalJSON(data)
+	return m.(Model)
 }

@@ -2,7 +2,10 @@
 
 package subsetnosubtypes
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // Entity is the Graph type microsoft.graph.entity.
 type Entity struct {
@@ -34,9 +37,6 @@ type AnyEntity interface {
 	Model
 	// AsEntity returns the Entity part of the value.
 	AsEntity() *Entity
-	decodeJSON(r *jsonReader)
-	encodeJSON(w *jsonWriter)
-	validate(c *validator)
 }
 
 // AsEntity returns v; types derived from Entity return their embedded Entity.
@@ -44,162 +44,69 @@ func (v *Entity) AsEntity() *Entity {
 	return v
 }
 
+// polyOfEntity is the dispatch table of AnyEntity: "@odata.type" keys (lower-case, without "#") and their types.
+var polyOfEntity = polyDesc{
+	base:  1,
+	cases: []uint32{0, 1, 2},
+	field: unsafe.Offsetof(Entity{}.ODataType),
+	get: func(src unsafe.Pointer) model {
+		if v := *(*AnyEntity)(src); v != nil {
+			return v
+		}
+		return nil
+	},
+	keys: []string{
+		"microsoft.graph.directoryobject",
+		"microsoft.graph.entity",
+		"microsoft.graph.group",
+	},
+	name:     "microsoft.graph.entity",
+	property: "@odata.type",
+	set: func(dst unsafe.Pointer, m model) {
+		*(*AnyEntity)(dst) = m.(AnyEntity)
+	},
+}
+
 // UnmarshalAnyEntity decodes a JSON object whose schema type is microsoft.graph.entity into the
 // concrete type its "@odata.type" names, in one pass. A missing or unknown @odata.type gives a *Entity
 // with every member kept; JSON null gives nil.
 func UnmarshalAnyEntity(data []byte) (AnyEntity, error) {
 	var v AnyEntity
-	err := unmarshalWith(data, func(r *jsonReader) {
-		if !r.readNull() {
-			v = decodeAnyEntity(r)
-		}
-	})
+	err := unmarshalAny(data, &polyOfEntity, unsafe.Pointer(&v))
 	return v, err
 }
 
-// decodeAnyEntity reads one object whose schema type is Entity.
-func decodeAnyEntity(r *jsonReader) AnyEntity {
-	start := r.mark()
-	if t, ok := r.peekFirstKeyString("@odata.type"); ok {
-		if v := newAnyEntity(t); v != nil {
-			v.decodeJSON(r)
-			return v
-		}
-	}
-	v := new(Entity)
-	v.decodeJSON(r)
-	if t, ok := v.ODataType.Lookup(); ok && !r.failed() {
-		if sub := newAnyEntity(t); sub != nil {
-			if _, same := sub.(*Entity); !same {
-				r.reset(start)
-				sub.decodeJSON(r)
-				return sub
-			}
-		}
-	}
-	return v
+var descOfEntity = structDesc{
+	extra: unsafe.Offsetof(Entity{}.Extra),
+	fields: []fieldDesc{
+		{name: "@odata.type", offset: unsafe.Offsetof(Entity{}.ODataType), kind: kindString, flags: fieldNotNull | fieldDiscriminator},
+		{name: "id", offset: unsafe.Offsetof(Entity{}.ID), kind: kindString, flags: fieldNotNull},
+	},
+	odataType: "#microsoft.graph.entity",
+	poly:      &polyOfEntity,
+	size:      unsafe.Sizeof(Entity{}),
+	zero:      (*Entity)(nil),
 }
 
-// newAnyEntity returns a new value of the type whose @odata.type is t (with or without the leading
-// "#", in any case), or nil when no generated type has it.
-func newAnyEntity(t string) AnyEntity {
-	var buf [128]byte
-	switch string(jsonTypeKey(buf[:0], t)) {
-	case "microsoft.graph.directoryobject":
-		return new(DirectoryObject)
-	case "microsoft.graph.entity":
-		return new(Entity)
-	case "microsoft.graph.group":
-		return new(Group)
-	}
-	return nil
-}
-
-// encodeAnyEntity writes a value held as AnyEntity.
-func encodeAnyEntity(w *jsonWriter, v AnyEntity) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.impliedType = odataTypeOfAnyEntity(v)
-	v.encodeJSON(w)
-	w.impliedType = ""
-}
-
-// odataTypeOfAnyEntity returns the discriminator value of v's concrete type, "" for *Entity.
-func odataTypeOfAnyEntity(v AnyEntity) string {
-	switch v.(type) {
-	case *DirectoryObject:
-		return "#microsoft.graph.directoryObject"
-	case *Group:
-		return "#microsoft.graph.group"
-	}
-	return ""
-}
-
-// validateAnyEntity validates a value held as AnyEntity.
-func validateAnyEntity(c *validator, v AnyEntity) {
-	if v == nil {
-		return
-	}
-	c.slotKnown, c.slotBase = func(t string) bool {
-		return newAnyEntity(t) != nil
-	}, "microsoft.graph.entity"
-	v.validate(c)
-	c.slotKnown = nil
+// model returns v's address and table.
+func (v *Entity) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfEntity
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *Entity) UnmarshalJSON(data []byte) error {
-	*v = Entity{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *Entity) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *Entity) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "@odata.type":
-		readOpt(r, &v.ODataType, readStringAs[string])
-	case "id":
-		readOpt(r, &v.ID, readStringAs[string])
-	default:
-		v.Extra = append(v.Extra, Property{
-			Name:  string(key),
-			Value: r.readRaw(),
-		})
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *Entity is null.
 func (v *Entity) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *Entity) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *Entity) encodeFields(w *jsonWriter) {
-	writeDiscriminator(w, "@odata.type", v.ODataType)
-	writeProperties(w, v.Extra, true)
-	writeOpt(w, "id", v.ID, writeStringAs[string])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *Entity) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *Entity) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	checkDiscriminator(c, "@odata.type", v.ODataType)
-	checkNotNull(c, "@odata.type", v.ODataType)
-	checkNotNull(c, "id", v.ID)
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package subsetnosubtypes
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // Group is the Graph type microsoft.graph.group.
 type Group struct {
@@ -24,84 +27,37 @@ var (
 	_ AnyDirectoryObject = (*Group)(nil)
 	_ AnyEntity          = (*Group)(nil)
 )
+var descOfGroup = structDesc{
+	base: &descOfDirectoryObject,
+	fields: []fieldDesc{
+		{name: "displayName", offset: unsafe.Offsetof(Group{}.DisplayName), kind: kindString},
+		{name: "mailEnabled", offset: unsafe.Offsetof(Group{}.MailEnabled), kind: kindBool},
+		{name: "members", offset: unsafe.Offsetof(Group{}.Members), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+	},
+	odataType: "#microsoft.graph.group",
+	size:      unsafe.Sizeof(Group{}),
+	zero:      (*Group)(nil),
+}
+
+// model returns v's address and table.
+func (v *Group) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfGroup
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *Group) UnmarshalJSON(data []byte) error {
-	*v = Group{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *Group) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *Group) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "displayName":
-		readOpt(r, &v.DisplayName, readStringAs[string])
-	case "mailEnabled":
-		readOpt(r, &v.MailEnabled, readBoolAs)
-	case "members":
-		readOpt(r, &v.Members, func(r *jsonReader) []AnyDirectoryObject {
-			return readSlice(r, decodeAnyDirectoryObject)
-		})
-	default:
-		v.DirectoryObject.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *Group is null.
 func (v *Group) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *Group) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *Group) encodeFields(w *jsonWriter) {
-	v.DirectoryObject.encodeFields(w)
-	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
-	writeOpt(w, "mailEnabled", v.MailEnabled, writeBoolAs)
-	writeOpt(w, "members", v.Members, func(w *jsonWriter, items []AnyDirectoryObject) {
-		writeSlice(w, items, encodeAnyDirectoryObject)
-	})
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *Group) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *Group) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.DirectoryObject.validate(c)
-	checkNotNull(c, "members", v.Members)
-	checkItems(c, "members", v.Members, func(c *validator, item *AnyDirectoryObject) {
-		validateAnyDirectoryObject(c, *item)
-	})
+	return validateModel(v)
 }

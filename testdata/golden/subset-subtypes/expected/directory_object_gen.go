@@ -2,7 +2,10 @@
 
 package subsetsubtypes
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // DirectoryObject is the Graph type microsoft.graph.directoryObject.
 type DirectoryObject struct {
@@ -30,9 +33,6 @@ type AnyDirectoryObject interface {
 	AnyEntity
 	// AsDirectoryObject returns the DirectoryObject part of the value.
 	AsDirectoryObject() *DirectoryObject
-	decodeJSON(r *jsonReader)
-	encodeJSON(w *jsonWriter)
-	validate(c *validator)
 }
 
 // AsDirectoryObject returns v; types derived from DirectoryObject return their embedded DirectoryObject.
@@ -40,155 +40,68 @@ func (v *DirectoryObject) AsDirectoryObject() *DirectoryObject {
 	return v
 }
 
+// polyOfDirectoryObject is the dispatch table of AnyDirectoryObject: "@odata.type" keys (lower-case, without "#") and their types.
+var polyOfDirectoryObject = polyDesc{
+	base:  0,
+	cases: []uint32{0, 2, 3},
+	field: unsafe.Offsetof(DirectoryObject{}.ODataType),
+	get: func(src unsafe.Pointer) model {
+		if v := *(*AnyDirectoryObject)(src); v != nil {
+			return v
+		}
+		return nil
+	},
+	keys: []string{
+		"microsoft.graph.directoryobject",
+		"microsoft.graph.group",
+		"microsoft.graph.user",
+	},
+	name:     "microsoft.graph.directoryObject",
+	property: "@odata.type",
+	set: func(dst unsafe.Pointer, m model) {
+		*(*AnyDirectoryObject)(dst) = m.(AnyDirectoryObject)
+	},
+}
+
 // UnmarshalAnyDirectoryObject decodes a JSON object whose schema type is
 // microsoft.graph.directoryObject into the concrete type its "@odata.type" names, in one pass. A
 // missing or unknown @odata.type gives a *DirectoryObject with every member kept; JSON null gives nil.
 func UnmarshalAnyDirectoryObject(data []byte) (AnyDirectoryObject, error) {
 	var v AnyDirectoryObject
-	err := unmarshalWith(data, func(r *jsonReader) {
-		if !r.readNull() {
-			v = decodeAnyDirectoryObject(r)
-		}
-	})
+	err := unmarshalAny(data, &polyOfDirectoryObject, unsafe.Pointer(&v))
 	return v, err
 }
 
-// decodeAnyDirectoryObject reads one object whose schema type is DirectoryObject.
-func decodeAnyDirectoryObject(r *jsonReader) AnyDirectoryObject {
-	start := r.mark()
-	if t, ok := r.peekFirstKeyString("@odata.type"); ok {
-		if v := newAnyDirectoryObject(t); v != nil {
-			v.decodeJSON(r)
-			return v
-		}
-	}
-	v := new(DirectoryObject)
-	v.decodeJSON(r)
-	if t, ok := v.ODataType.Lookup(); ok && !r.failed() {
-		if sub := newAnyDirectoryObject(t); sub != nil {
-			if _, same := sub.(*DirectoryObject); !same {
-				r.reset(start)
-				sub.decodeJSON(r)
-				return sub
-			}
-		}
-	}
-	return v
+var descOfDirectoryObject = structDesc{
+	base: &descOfEntity,
+	fields: []fieldDesc{
+		{name: "deletedDateTime", offset: unsafe.Offsetof(DirectoryObject{}.DeletedDateTime), kind: kindString, format: formatDateTime},
+	},
+	odataType: "#microsoft.graph.directoryObject",
+	poly:      &polyOfDirectoryObject,
+	size:      unsafe.Sizeof(DirectoryObject{}),
+	zero:      (*DirectoryObject)(nil),
 }
 
-// newAnyDirectoryObject returns a new value of the type whose @odata.type is t (with or without the
-// leading "#", in any case), or nil when no generated type has it.
-func newAnyDirectoryObject(t string) AnyDirectoryObject {
-	var buf [128]byte
-	switch string(jsonTypeKey(buf[:0], t)) {
-	case "microsoft.graph.directoryobject":
-		return new(DirectoryObject)
-	case "microsoft.graph.group":
-		return new(Group)
-	case "microsoft.graph.user":
-		return new(User)
-	}
-	return nil
-}
-
-// encodeAnyDirectoryObject writes a value held as AnyDirectoryObject.
-func encodeAnyDirectoryObject(w *jsonWriter, v AnyDirectoryObject) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.impliedType = odataTypeOfAnyDirectoryObject(v)
-	v.encodeJSON(w)
-	w.impliedType = ""
-}
-
-// odataTypeOfAnyDirectoryObject returns the discriminator value of v's concrete type, "" for *DirectoryObject.
-func odataTypeOfAnyDirectoryObject(v AnyDirectoryObject) string {
-	switch v.(type) {
-	case *Group:
-		return "#microsoft.graph.group"
-	case *User:
-		return "#microsoft.graph.user"
-	}
-	return ""
-}
-
-// validateAnyDirectoryObject validates a value held as AnyDirectoryObject.
-func validateAnyDirectoryObject(c *validator, v AnyDirectoryObject) {
-	if v == nil {
-		return
-	}
-	c.slotKnown, c.slotBase = func(t string) bool {
-		return newAnyDirectoryObject(t) != nil
-	}, "microsoft.graph.directoryObject"
-	v.validate(c)
-	c.slotKnown = nil
+// model returns v's address and table.
+func (v *DirectoryObject) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfDirectoryObject
 }
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *DirectoryObject) UnmarshalJSON(data []byte) error {
-	*v = DirectoryObject{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *DirectoryObject) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *DirectoryObject) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "deletedDateTime":
-		readOpt(r, &v.DeletedDateTime, readStringAs[DateTime])
-	default:
-		v.Entity.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *DirectoryObject is null.
 func (v *DirectoryObject) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *DirectoryObject) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *DirectoryObject) encodeFields(w *jsonWriter) {
-	v.Entity.encodeFields(w)
-	writeOpt(w, "deletedDateTime", v.DeletedDateTime, writeStringAs[DateTime])
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *DirectoryObject) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *DirectoryObject) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.Entity.validate(c)
-	checkFormat(c, "deletedDateTime", v.DeletedDateTime, "date-time")
+	return validateModel(v)
 }

@@ -2,7 +2,10 @@
 
 package subsetsubtypes
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // User is the Graph type microsoft.graph.user.
 type User struct {
@@ -37,96 +40,39 @@ var (
 	_ AnyDirectoryObject = (*User)(nil)
 	_ AnyEntity          = (*User)(nil)
 )
+var descOfUser = structDesc{
+	base: &descOfDirectoryObject,
+	fields: []fieldDesc{
+		{name: "accountEnabled", offset: unsafe.Offsetof(User{}.AccountEnabled), kind: kindBool},
+		{name: "businessPhones", offset: unsafe.Offsetof(User{}.BusinessPhones), kind: kindString, flags: fieldNotNull | fieldArray | fieldNullableItems},
+		{name: "displayName", offset: unsafe.Offsetof(User{}.DisplayName), kind: kindString},
+		{name: "manager", offset: unsafe.Offsetof(User{}.Manager), kind: kindAny, poly: &polyOfDirectoryObject},
+		{name: "memberOf", offset: unsafe.Offsetof(User{}.MemberOf), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+	},
+	odataType: "#microsoft.graph.user",
+	size:      unsafe.Sizeof(User{}),
+	zero:      (*User)(nil),
+}
+
+// model returns v's address and table.
+func (v *User) model() (unsafe.Pointer, *structDesc) {
+	return unsafe.Pointer(v), &descOfUser
+}
 
 // UnmarshalJSON replaces v with the JSON object in data, keeping every member:
 // undeclared ones go to Extra, unknown enum values are kept as they are.
 func (v *User) UnmarshalJSON(data []byte) error {
-	*v = User{}
 	return unmarshalModel(data, v)
-}
-
-// decodeJSON reads one JSON object into v.
-func (v *User) decodeJSON(r *jsonReader) {
-	if !r.beginObject() {
-		return
-	}
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		v.decodeField(r, key)
-	}
-}
-
-// decodeField reads the value of the member named key into v.
-func (v *User) decodeField(r *jsonReader, key []byte) {
-	switch string(key) {
-	case "accountEnabled":
-		readOpt(r, &v.AccountEnabled, readBoolAs)
-	case "businessPhones":
-		readOpt(r, &v.BusinessPhones, func(r *jsonReader) []Opt[string] {
-			return readSlice(r, readNullable(readStringAs[string]))
-		})
-	case "displayName":
-		readOpt(r, &v.DisplayName, readStringAs[string])
-	case "manager":
-		readOpt(r, &v.Manager, decodeAnyDirectoryObject)
-	case "memberOf":
-		readOpt(r, &v.MemberOf, func(r *jsonReader) []AnyDirectoryObject {
-			return readSlice(r, decodeAnyDirectoryObject)
-		})
-	default:
-		v.DirectoryObject.decodeField(r, key)
-	}
 }
 
 // MarshalJSON writes v as one JSON object: present properties (null ones as
 // null) and then Extra. A nil *User is null.
 func (v *User) MarshalJSON() ([]byte, error) {
-	return marshalWith(v.encodeJSON)
-}
-
-// encodeJSON writes v as one JSON object.
-func (v *User) encodeJSON(w *jsonWriter) {
-	if v == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	v.encodeFields(w)
-	writeProperties(w, v.Extra, false)
-	w.endObject()
-}
-
-// encodeFields writes the members of v that its schema declares.
-func (v *User) encodeFields(w *jsonWriter) {
-	v.DirectoryObject.encodeFields(w)
-	writeOpt(w, "accountEnabled", v.AccountEnabled, writeBoolAs)
-	writeOpt(w, "businessPhones", v.BusinessPhones, func(w *jsonWriter, items []Opt[string]) {
-		writeSlice(w, items, writeNullable(writeStringAs[string]))
-	})
-	writeOpt(w, "displayName", v.DisplayName, writeStringAs[string])
-	writeOpt(w, "manager", v.Manager, encodeAnyDirectoryObject)
-	writeOpt(w, "memberOf", v.MemberOf, func(w *jsonWriter, items []AnyDirectoryObject) {
-		writeSlice(w, items, encodeAnyDirectoryObject)
-	})
+	return marshalModel(v)
 }
 
 // Validate checks v, and every value nested in it, against the schema and
 // returns nil or ValidationErrors listing every violation with its JSON Pointer.
 func (v *User) Validate() error {
-	var c validator
-	v.validate(&c)
-	return c.result()
-}
-
-// validate appends the violations in v to c.
-func (v *User) validate(c *validator) {
-	if v == nil {
-		return
-	}
-	v.DirectoryObject.validate(c)
-	checkNotNull(c, "businessPhones", v.BusinessPhones)
-	checkAny(c, "manager", v.Manager, validateAnyDirectoryObject)
-	checkNotNull(c, "memberOf", v.MemberOf)
-	checkItems(c, "memberOf", v.MemberOf, func(c *validator, item *AnyDirectoryObject) {
-		validateAnyDirectoryObject(c, *item)
-	})
+	return validateModel(v)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -173,4 +174,53 @@ func TestGeneratedPackagesPassStaticcheck(t *testing.T) {
 	}
 	out, err := exec.Command("go", args...).CombinedOutput()
 	require.NoError(t, err, "staticcheck:\n%s", out)
+}
+
+// TestGeneratedTablesMatchTypes copies generated/graph and every golden
+// package into a throwaway module with the layout test, which checks each
+// struct table against its Go type with reflection, and runs it.
+func TestGeneratedTablesMatchTypes(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(goldenRoot, "*", "expected"))
+	require.NoError(t, err)
+	dirs = append(dirs, "../../generated/graph")
+	module := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(module, "go.mod"), []byte("module layoutcheck\n\ngo 1.25\n"), 0o644))
+	copied := 0
+	for i, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		require.NoError(t, err)
+		if len(files) == 0 {
+			continue // an error case
+		}
+		dst := filepath.Join(module, fmt.Sprintf("p%d", i))
+		require.NoError(t, os.MkdirAll(dst, 0o755))
+		pkgName := ""
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			if pkgName == "" {
+				pkgName = packageName(data)
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dst, filepath.Base(f)), data, 0o644))
+		}
+		layout, err := emit.LayoutTest(pkgName)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dst, layout.Name), layout.Data, 0o644))
+		copied++
+	}
+	require.Greater(t, copied, 5)
+	cmd := exec.Command("go", "test", "./...")
+	cmd.Dir = module
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "layout tests:\n%s", out)
+}
+
+// packageName reads the package clause of a Go file.
+func packageName(src []byte) string {
+	for _, line := range strings.Split(string(src), "\n") {
+		if name, ok := strings.CutPrefix(line, "package "); ok {
+			return strings.TrimSpace(name)
+		}
+	}
+	return ""
 }

@@ -50,3 +50,16 @@ func renamePackage(src []byte, pkgName string) ([]byte, error) {
 	out.Write(src[i+len(clause):])
 	return out.Bytes(), nil
 }
+
+// LayoutTest is a test file for a generated package that checks every
+// struct table against the Go type it describes (see
+// internal/support/support_layout_test.go). Tests add it to the packages
+// they build; graphgen does not write it.
+func LayoutTest(pkgName string) (File, error) {
+	src, err := fs.ReadFile(support.Files, "support_layout_test.go")
+	if err != nil {
+		return File{}, err
+	}
+	data, err := renamePackage(src, pkgName)
+	return File{Name: "graphgen_layout_test.go", Data: data}, err
+}

@@ -59,8 +59,9 @@ func TestFullSetRejectsDanglingRefsByDefault(t *testing.T) {
 }
 
 // TestFullSetGeneratesBuildsAndVets generates all 4,183 schemas from both
-// input forms, requires identical files, vets the package (compiling it) in
-// the verify harness's module, and runs the docs corpus through it.
+// input forms, requires identical files, vets the package in the verify
+// harness's module, checks its struct tables against its types, and runs the
+// docs corpus through it.
 func TestFullSetGeneratesBuildsAndVets(t *testing.T) {
 	requireShared(t)
 	opts := schema.Options{AllowMissingRefs: true}
@@ -76,7 +77,14 @@ func TestFullSetGeneratesBuildsAndVets(t *testing.T) {
 	require.NoError(t, verify.WriteModule(module, fromFolder))
 	vet := verify.GoCommand(context.Background(), module, "vet", "./...")
 	out, err := vet.CombinedOutput()
-	require.NoError(t, err, "go vet (which compiles the package):\n%s", out)
+	require.NoError(t, err, "go vet:\n%s", out)
+
+	layout, err := emit.LayoutTest("graph")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(module, "graph", layout.Name), layout.Data, 0o644))
+	test := verify.GoCommand(context.Background(), module, "test", "./graph")
+	out, err = test.CombinedOutput()
+	require.NoError(t, err, "the struct tables must describe the Go types:\n%s", out)
 
 	t.Run("verify the docs corpus", func(t *testing.T) { verifyDocsCorpus(t, module) })
 }

@@ -267,7 +267,7 @@ func format(v float64, unit string) string {
 // formatRatio writes x as "2.71×", or "1/3.2" when inverse and below 1.
 func formatRatio(x float64, inverse bool) string {
 	if inverse && x < 1 && x > 0 {
-		return fmt.Sprintf("1/%.2g", 1/x)
+		return fmt.Sprintf("1/%.1f", 1/x)
 	}
 	if x < 0.1 {
 		return fmt.Sprintf("%.3f×", x)

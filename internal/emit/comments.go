@@ -54,7 +54,7 @@ func wrap(text string, width int) []string {
 func docComment(lead, description string, dep *schema.Deprecation) string {
 	parts := []string{docText(lead)}
 	if d := docText(description); d != "" {
-		parts = append(parts, d)
+		parts = append(parts, notHeading(d))
 	}
 	if dep != nil {
 		parts = append(parts, docText(deprecationText(dep)))
@@ -79,4 +79,13 @@ func comment(text string) *jen.Statement {
 		s.Line().Comment(l)
 	}
 	return s
+}
+
+// notHeading ends a one-line paragraph with a period when it has no final
+// punctuation, so that gofmt does not turn it into a "# Heading".
+func notHeading(para string) string {
+	if strings.Contains(para, "\n") || strings.ContainsAny(para[len(para)-1:], ".!?:;,)") {
+		return para
+	}
+	return para + "."
 }

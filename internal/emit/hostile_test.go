@@ -20,11 +20,11 @@ var allowedImports = map[string]bool{
 	"encoding/json": true, "encoding/base64": true, "errors": true, "fmt": true, "math": true,
 	"regexp": true, "strconv": true, "strings": true, "time": true, "unicode/utf8": true,
 	"unicode/utf16": true, "unicode": true, "bytes": true, "math/big": true, "math/bits": true,
-	"reflect": true, "unsafe": true,
+	"reflect": true, "sync": true, "unsafe": true,
 }
 
 // unsafeUses are what the codec tables and the support code use of unsafe.
-var unsafeUses = map[string]bool{"Offsetof": true, "Sizeof": true, "Alignof": true, "Pointer": true, "Add": true}
+var unsafeUses = map[string]bool{"Offsetof": true, "Sizeof": true, "Alignof": true, "Pointer": true, "Add": true, "String": true, "SliceData": true}
 
 var plainIdent = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`)
 

@@ -286,7 +286,7 @@ func modelMethods(s *schema.Struct) jen.Code {
 		Func().Params(recv(s)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("marshalModel").Call(jen.Id("v"))),
 	).Line().Line().
-		Add(comment("Validate checks v, and every value nested in it, against the schema and\n"+
+		Add(comment("Validate checks v, and every value nested in it, against the schema and\n" +
 			"returns nil or ValidationErrors listing every violation with its JSON Pointer.")).Line().
 		Func().Params(recv(s)).Id("Validate").Params().Error().Block(
 		jen.Return(jen.Id("validateModel").Call(jen.Id("v"))),
@@ -340,6 +340,6 @@ func (t *tables) polyDecls(s *schema.Struct) jen.Code {
 		jen.Id("err").Op(":=").Id("unmarshalAny").Call(jen.Id("data"), jen.Op("&").Id(polyName(s)), ptr.Clone().Call(jen.Op("&").Id("v"))),
 		jen.Return(jen.Id("v"), jen.Id("err")),
 	)
-	return jen.Comment(polyName(s)+" is the dispatch table of "+p.Interface.Name+": \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
+	return jen.Comment(polyName(s) + " is the dispatch table of " + p.Interface.Name + ": \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
 		Add(desc).Line().Line().Add(unmarshal)
 }

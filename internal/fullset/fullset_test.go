@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"go/format"
 	"os"
 	"path/filepath"
 	"testing"
@@ -71,6 +72,12 @@ func TestFullSetGeneratesBuildsAndVets(t *testing.T) {
 	for i := range fromFolder {
 		require.Equal(t, fromFolder[i].Name, fromOpenAPI[i].Name)
 		require.True(t, bytes.Equal(fromFolder[i].Data, fromOpenAPI[i].Data), "%s differs between the input forms", fromFolder[i].Name)
+	}
+
+	for _, f := range fromFolder {
+		formatted, err := format.Source(f.Data)
+		require.NoError(t, err, f.Name)
+		require.True(t, bytes.Equal(formatted, f.Data), "%s is not gofmt-clean", f.Name)
 	}
 
 	module := t.TempDir()

@@ -24,7 +24,10 @@ func decodeMember(r *jsonReader, p unsafe.Pointer, d *structDesc, key []byte) {
 		}
 		if d.base == nil {
 			extra := (*Properties)(unsafe.Add(p, d.extra))
-			*extra = append(*extra, Property{Name: string(key), Value: r.readRaw()})
+			if *extra == nil {
+				*extra = make(Properties, 0, 4)
+			}
+			*extra = append(*extra, Property{Name: r.copyString(key), Value: r.readRaw()})
 			return
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // DecodeError reports malformed or unexpected JSON: where (JSON Pointer and
@@ -47,6 +48,7 @@ type jsonReader struct {
 	pointed  bool   // err.Pointer has been computed
 	keyBuf   []byte // unescaped keys (see nextKey)
 	strBuf   []byte // unescaped string values before they are copied
+	arena    []byte // the block decoded strings are copied into (see copyString)
 }
 
 // jsonMark is a saved reader position, see mark and reset.
@@ -351,7 +353,38 @@ func (r *jsonReader) readString() string {
 	}
 	s := r.unquote(r.data[r.pos+1:end-1], flags, &r.strBuf)
 	r.pos = end
-	return string(s)
+	return r.copyString(s)
+}
+
+// jsonArenaMax is the largest block decoded strings share.
+const jsonArenaMax = 64 << 10
+
+// copyBytes copies s into the reader's current block, so that the many
+// short strings of a payload cost one allocation per block instead of one
+// each. A block is never written again where it has been handed out, and
+// the returned slice's capacity ends where s does, so appending to it
+// copies. Strings longer than a quarter block get their own allocation.
+// A value decoded from the payload keeps its whole block alive.
+func (r *jsonReader) copyBytes(s []byte) []byte {
+	n := len(s)
+	if n > jsonArenaMax/4 {
+		return append([]byte(nil), s...)
+	}
+	if cap(r.arena)-len(r.arena) < n {
+		size := min(max(2*cap(r.arena), 4<<10), jsonArenaMax)
+		r.arena = make([]byte, 0, size)
+	}
+	start := len(r.arena)
+	r.arena = append(r.arena, s...)
+	return r.arena[start:len(r.arena):len(r.arena)]
+}
+
+// copyString is copyBytes for a string.
+func (r *jsonReader) copyString(s []byte) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(r.copyBytes(s)), len(s))
 }
 
 // readNumberText reads a number and returns its text verbatim.
@@ -360,7 +393,7 @@ func (r *jsonReader) readNumberText() string {
 	if !ok {
 		return ""
 	}
-	return string(r.data[start:end])
+	return r.copyString(r.data[start:end])
 }
 
 // number skips whitespace and scans a number token.
@@ -492,7 +525,7 @@ func (r *jsonReader) readRaw() []byte {
 	if !r.skipValue() {
 		return nil
 	}
-	return append([]byte(nil), r.data[start:r.pos]...)
+	return r.copyBytes(r.data[start:r.pos])
 }
 
 // skipValue is readRaw without the copy. It does not recurse, so the nesting

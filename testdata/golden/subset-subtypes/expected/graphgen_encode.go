@@ -2,7 +2,10 @@
 
 package subsetsubtypes
 
-import "unsafe"
+import (
+	"sync"
+	"unsafe"
+)
 
 // encodeStruct writes the struct at p as one JSON object: the members its
 // tables declare (a root's discriminator and annotations first, then base
@@ -184,10 +187,22 @@ var kindAlign = [...]uintptr{
 	kindAny:     unsafe.Alignof(iface{}),
 }
 
-// marshalModel is MarshalJSON: it writes v; a nil pointer is null.
+// marshalModel is MarshalJSON: it writes v; a nil pointer is null. It
+// writes into a pooled buffer and returns a copy, so that a large value
+// costs one allocation instead of a series of buffer growths.
 func marshalModel(v model) ([]byte, error) {
 	p, d := v.model()
-	w := newJSONWriter(make([]byte, 0, 256))
+	w := writerPool.Get().(*jsonWriter)
+	*w = jsonWriter{buf: w.buf[:0]}
 	encodeStruct(w, p, d)
-	return w.bytes(), nil
+	out := append([]byte(nil), w.buf...)
+	if cap(w.buf) <= writerPoolMax {
+		writerPool.Put(w)
+	}
+	return out, nil
 }
+
+// writerPoolMax is the largest buffer kept for reuse.
+const writerPoolMax = 16 << 20
+
+var writerPool = sync.Pool{New: func() any { return newJSONWriter(make([]byte, 0, 4<<10)) }}

@@ -125,21 +125,21 @@ type row struct {
 	inverseFmt bool // show the ratio as 1/x when below 1
 }
 
-// Targets. The README of the bench module explains them; the generation,
-// compile and binary targets are issue 5's, the decode/encode/validate ones
-// put numbers on the design's words ("many times faster than kiota, faster
-// than encoding/json, approaching a bare syntax scan").
+// Targets: issue 5's. Rows whose target is report only show a ratio the
+// issue asks to see without setting a bound.
 var (
-	decodeVsEncodingJSON = target{">=", 2, "≥ 2×"}
-	decodeVsKiota        = target{">=", 5, "≥ 5×"}
-	decodeVsValid        = target{">=", 0.75, "≥ 0.75×"}
-	allocsVsEncodingJSON = target{"<=", 1, "≤ 1×"}
-	allocsVsKiota        = target{"<=", 0.2, "≤ 1/5"}
-	encodeVsEncodingJSON = target{">=", 1, "≥ 1×"}
-	encodeVsKiota        = target{">=", 5, "≥ 5×"}
-	validateVsDecode     = target{">=", 4, "≥ 4× decode"}
+	decodeVsEncodingJSON = target{">=", 3, "≥ 3×"}
+	decodeVsKiota        = target{">=", 10, "≥ 10×"}
+	decodeVsValid        = target{"", 0, "report"}
+	allocsVsEncodingJSON = target{"<=", 0.5, "≤ 1/2"}
+	allocsVsKiota        = target{"", 0, "report"}
+	encodeVsEncodingJSON = target{">=", 1.5, "≥ 1.5×"}
+	encodeVsKiota        = target{"", 0, "report"}
+	validateVsDecode     = target{"", 0, "report"}
 	generateWall         = target{"<=", 3, "≤ 3 s"}
 	generateRSS          = target{"<=", 400, "≤ 400 MB"}
+	openapiWall          = target{"<=", 4.5, "≤ 4.5 s (1.5 × 3 s)"}
+	openapiRSS           = target{"<=", 600, "≤ 600 MB (1.5 × 400 MB)"}
 	openapiVsFolder      = target{"<=", 1.5, "≤ 1.5×"}
 	compileVsModels      = target{"<=", 1.0 / 3, "≤ 1/3"}
 	binaryVsKiota        = target{"<=", 0.25, "≤ 1/4"}
@@ -180,8 +180,8 @@ func (r *results) rows() []row {
 	rows = append(rows,
 		cost("generate all v1.0 from schemas/: wall", "generate-schemas", "wall_s", "s", "", "", generateWall),
 		cost("generate all v1.0 from schemas/: peak RSS", "generate-schemas", "rss_mb", "MB", "", "", generateRSS),
-		cost("generate all v1.0 from openapi.yaml: wall", "generate-openapi", "wall_s", "s", "", "", generateWall),
-		cost("generate all v1.0 from openapi.yaml: peak RSS", "generate-openapi", "rss_mb", "MB", "", "", generateRSS),
+		cost("generate all v1.0 from openapi.yaml: wall", "generate-openapi", "wall_s", "s", "", "", openapiWall),
+		cost("generate all v1.0 from openapi.yaml: peak RSS", "generate-openapi", "rss_mb", "MB", "", "", openapiRSS),
 		cost("generate from openapi.yaml vs schemas/: wall", "generate-openapi", "wall_s", "s", "from schemas/", "generate-schemas", openapiVsFolder),
 		cost("compile full package, cold cache: wall", "compile-graphgen-cold", "wall_s", "s", "msgraph models", "compile-models-cold", compileVsModels),
 		cost("compile full package, cold cache: peak RSS", "compile-graphgen-cold", "rss_mb", "MB", "msgraph models", "compile-models-cold", compileVsModels),
@@ -233,7 +233,9 @@ func render(w io.Writer, r *results) {
 				ratio = formatRatio(checked, row.inverseFmt)
 			}
 		}
-		if ok {
+		if ok && row.target.op == "" {
+			result = "—"
+		} else if ok {
 			if row.target.met(checked) {
 				result, pass = "pass", pass+1
 			} else {

@@ -3,8 +3,8 @@ package support
 import "unsafe"
 
 // decodeStruct reads one JSON object into the struct at p described by d,
-// in a single pass: each member goes to its field, found by name in d and
-// then in d's bases; members no table declares go to the root's Extra.
+// in a single pass: each member goes to its field, found by name among d's
+// and its bases'; members no table declares go to the root's Extra.
 func decodeStruct(r *jsonReader, p unsafe.Pointer, d *structDesc) {
 	if !r.beginObject() {
 		return
@@ -15,20 +15,18 @@ func decodeStruct(r *jsonReader, p unsafe.Pointer, d *structDesc) {
 }
 
 func decodeMember(r *jsonReader, p unsafe.Pointer, d *structDesc, key []byte) {
-	for ; ; d = d.base {
-		if f := d.field(key); f != nil {
-			decodeField(r, unsafe.Add(p, f.offset), f)
-			return
-		}
-		if d.base == nil {
-			extra := (*Properties)(unsafe.Add(p, d.extra))
-			if *extra == nil {
-				*extra = make(Properties, 0, 4)
-			}
-			*extra = append(*extra, Property{Name: r.copyString(key), Value: r.readRaw()})
-			return
-		}
+	if f := d.lookup(key); f != nil {
+		decodeField(r, unsafe.Add(p, f.offset), f)
+		return
 	}
+	for d.base != nil {
+		d = d.base
+	}
+	extra := (*Properties)(unsafe.Add(p, d.extra))
+	if *extra == nil {
+		*extra = make(Properties, 0, 4)
+	}
+	*extra = append(*extra, Property{Name: r.copyString(key), Value: r.readRaw()})
 }
 
 // decodeField reads one property into the Opt at p.

@@ -33,9 +33,12 @@ func encodeFields(w *jsonWriter, p unsafe.Pointer, d *structDesc) *structDesc {
 		}
 		writeProperties(w, *(*Properties)(unsafe.Add(p, d.extra)), true)
 	}
+	keys := d.quotedKeys()
 	for i := range d.fields {
-		if f := &d.fields[i]; f.flags&fieldDiscriminator == 0 {
-			encodeField(w, unsafe.Add(p, f.offset), f)
+		f := &d.fields[i]
+		q := unsafe.Add(p, f.offset)
+		if *f.stateAt(q) != Absent && f.flags&fieldDiscriminator == 0 {
+			encodeField(w, q, f, keys[i])
 		}
 	}
 	return root
@@ -60,14 +63,15 @@ func writeDiscriminator(w *jsonWriter, name string, o *Opt[string]) {
 	}
 }
 
-// encodeField writes one property, unless it is absent.
-func encodeField(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
+// encodeField writes one property, unless it is absent; key is its quoted
+// name.
+func encodeField(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, key string) {
 	switch *f.stateAt(p) {
 	case Null:
-		w.key(f.name)
+		w.quotedKey(key)
 		w.writeNull()
 	case Present:
-		w.key(f.name)
+		w.quotedKey(key)
 		if f.flags&fieldArray != 0 {
 			encodeArray(w, p, f)
 		} else {
@@ -166,7 +170,7 @@ func optStride(k kind, size uintptr) uintptr {
 	return (size + 1 + align - 1) &^ (align - 1)
 }
 
-var kindAlign = [...]uintptr{
+var kindAlign = [256]uintptr{
 	kindString:  unsafe.Alignof(""),
 	kindDecimal: unsafe.Alignof(""),
 	kindBool:    1,
@@ -187,20 +191,23 @@ var kindAlign = [...]uintptr{
 
 // marshalModel is MarshalJSON: it writes v; a nil pointer is null. It
 // writes into a pooled buffer and returns a copy, so that a large value
-// costs one allocation instead of a series of buffer growths.
+// costs one allocation instead of a series of buffer growths. The writer
+// itself lives on the stack: appending through a heap-allocated writer
+// costs a GC write barrier per append while a collection runs.
 func marshalModel(v model) ([]byte, error) {
 	p, d := v.model()
-	w := writerPool.Get().(*jsonWriter)
-	*w = jsonWriter{buf: w.buf[:0]}
-	encodeStruct(w, p, d)
+	buf := bufferPool.Get().(*[]byte)
+	w := jsonWriter{buf: (*buf)[:0]}
+	encodeStruct(&w, p, d)
 	out := append([]byte(nil), w.buf...)
-	if cap(w.buf) <= writerPoolMax {
-		writerPool.Put(w)
+	if cap(w.buf) <= bufferPoolMax {
+		*buf = w.buf
+		bufferPool.Put(buf)
 	}
 	return out, nil
 }
 
-// writerPoolMax is the largest buffer kept for reuse.
-const writerPoolMax = 16 << 20
+// bufferPoolMax is the largest buffer kept for reuse.
+const bufferPoolMax = 16 << 20
 
-var writerPool = sync.Pool{New: func() any { return newJSONWriter(make([]byte, 0, 4<<10)) }}
+var bufferPool = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}

@@ -4,6 +4,7 @@ package namespaceclash
 
 import (
 	"regexp"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -107,6 +108,26 @@ type structDesc struct {
 	zero model
 	// poly is the dispatch table of a polymorphic base; nil otherwise.
 	poly *polyDesc
+	// index is a *map[string]*fieldDesc of the fields of d and its bases,
+	// built on first use (see lookup).
+	index unsafe.Pointer
+	// keys is a *[]string of the fields' names as JSON with their colon,
+	// built on first use (see quotedKeys).
+	keys unsafe.Pointer
+}
+
+// quotedKeys returns the names of d's own fields as the encoder writes
+// them, "\"displayName\":", built once and published like index.
+func (d *structDesc) quotedKeys() []string {
+	if k := (*[]string)(atomic.LoadPointer(&d.keys)); k != nil {
+		return *k
+	}
+	k := make([]string, len(d.fields))
+	for i := range d.fields {
+		k[i] = string(append(jsonAppendString(nil, d.fields[i].name), ':'))
+	}
+	atomic.StorePointer(&d.keys, unsafe.Pointer(&k))
+	return k
 }
 
 // model is what every generated struct pointer has: its address and table.
@@ -186,6 +207,34 @@ type ruleDesc struct {
 	patternExpr        string
 }
 
+// lookup returns the field named key of d or of its bases, or nil. A
+// struct with more than a few fields in all gets a map, built on first use
+// and published atomically (two decoders may both build it; either map is
+// right).
+func (d *structDesc) lookup(key []byte) *fieldDesc {
+	if d.base == nil && len(d.fields) <= 8 {
+		return d.field(key)
+	}
+	m := (*map[string]*fieldDesc)(atomic.LoadPointer(&d.index))
+	if m == nil {
+		m = d.buildIndex()
+	}
+	return (*m)[string(key)]
+}
+
+func (d *structDesc) buildIndex() *map[string]*fieldDesc {
+	m := map[string]*fieldDesc{}
+	for s := d; s != nil; s = s.base {
+		for i := range s.fields {
+			if _, ok := m[s.fields[i].name]; !ok {
+				m[s.fields[i].name] = &s.fields[i]
+			}
+		}
+	}
+	atomic.StorePointer(&d.index, unsafe.Pointer(&m))
+	return &m
+}
+
 // field returns the own field named key, or nil.
 func (d *structDesc) field(key []byte) *fieldDesc {
 	n := len(d.fields)
@@ -242,7 +291,8 @@ func (f *fieldDesc) valueSize() uintptr {
 	return kindSize[f.kind]
 }
 
-var kindSize = [...]uintptr{
+// kindSize has 256 entries so that indexing it with a kind needs no bounds check.
+var kindSize = [256]uintptr{
 	kindString:  unsafe.Sizeof(""),
 	kindDecimal: unsafe.Sizeof(""),
 	kindBool:    1,

@@ -62,6 +62,13 @@ func (w *jsonWriter) key(name string) {
 	w.needComma = false
 }
 
+// quotedKey writes a member name already quoted and followed by its colon.
+func (w *jsonWriter) quotedKey(quoted string) {
+	w.comma()
+	w.buf = append(w.buf, quoted...)
+	w.needComma = false
+}
+
 func (w *jsonWriter) writeNull() {
 	w.comma()
 	w.buf = append(w.buf, "null"...)

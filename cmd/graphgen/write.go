@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/graphgen/graphgen/internal/emit"
+	"github.com/graphgen/graphgen/internal/par"
 )
 
 // writeAtomically replaces the generated files in dir with files, all or
@@ -24,22 +26,38 @@ func writeAtomically(dir string, files []emit.File) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	_, statErr := os.Lstat(dir)
+	fresh := errors.Is(statErr, fs.ErrNotExist)
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return err
 	}
-	stale, err := staleGenerated(dir, files)
-	if err != nil {
-		return err
+	var stale []string
+	if !fresh {
+		if stale, err = staleGenerated(dir, files); err != nil {
+			return err
+		}
 	}
 	staging, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(staging)
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(staging, f.Name), f.Data, 0o644); err != nil {
+	errs := make([]error, len(files))
+	par.For(len(files), func(i int) {
+		errs[i] = os.WriteFile(filepath.Join(staging, files[i].Name), files[i].Data, 0o644)
+	})
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
+	}
+	if fresh {
+		// A new output directory is the staging directory, renamed: one
+		// step instead of one per file.
+		if err := os.Chmod(staging, 0o755); err != nil {
+			return err
+		}
+		return os.Rename(staging, dir)
 	}
 	var names []string
 	for _, f := range files {

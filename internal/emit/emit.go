@@ -7,12 +7,14 @@ package emit
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/graphgen/graphgen/internal/par"
 	"github.com/graphgen/graphgen/internal/schema"
 )
 
@@ -38,31 +40,39 @@ func Emit(pkg *schema.Package, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	add := func(name string, f *jen.File) {
-		if err == nil {
-			var data []byte
-			data, err = render(name, f)
-			files = append(files, File{Name: name, Data: data})
-		}
-	}
-	add("graphgen_doc.go", docFile(pkg, opts))
 	t := newTables(pkg, opts)
-	add("graphgen_registry.go", t.registryFile(pkg, opts))
-	add("graphgen_tables.go", structTableFile(pkg, opts))
+	jobs := []job{
+		{"graphgen_doc.go", func() *jen.File { return docFile(pkg, opts) }},
+		{"graphgen_registry.go", func() *jen.File { return t.registryFile(pkg, opts) }},
+		{"graphgen_tables.go", func() *jen.File { return structTableFile(pkg, opts) }},
+	}
 	if len(pkg.Patterns) > 0 {
-		add("graphgen_patterns.go", patternsFile(pkg, opts))
+		jobs = append(jobs, job{"graphgen_patterns.go", func() *jen.File { return patternsFile(pkg, opts) }})
 	}
 	for _, s := range pkg.Structs {
-		add(fileName(s.Name.Name), t.structFile(s, opts))
+		jobs = append(jobs, job{fileName(s.Name.Name), func() *jen.File { return t.structFile(s, opts) }})
 	}
 	for _, e := range pkg.Enums {
-		add(fileName(e.Name.Name), t.enumFile(e, opts))
+		jobs = append(jobs, job{fileName(e.Name.Name), func() *jen.File { return t.enumFile(e, opts) }})
 	}
-	if err != nil {
+	rendered := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	par.For(len(jobs), func(i int) {
+		data, err := render(jobs[i].name, jobs[i].build())
+		rendered[i], errs[i] = File{Name: jobs[i].name, Data: data}, err
+	})
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	files = append(files, rendered...)
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// job builds one generated file; Emit renders the jobs in parallel.
+type job struct {
+	name  string
+	build func() *jen.File
 }
 
 // newFile starts a generated file with the generated-code header.

@@ -60,6 +60,12 @@ type problems struct {
 	warnings Errors
 }
 
+// merge adds the problems of q, found by a parallel worker.
+func (p *problems) merge(q *problems) {
+	p.list = append(p.list, q.list...)
+	p.warnings = append(p.warnings, q.warnings...)
+}
+
 // warn records a problem that does not stop the run.
 func (p *problems) warn(at Origin, kind, format string, args ...any) {
 	p.warnings = append(p.warnings, &Error{Origin: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"slices"
+
+	"github.com/graphgen/graphgen/internal/par"
 )
 
 // Options controls Load; nothing is read from globals.
@@ -53,9 +55,13 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 // collect parses every document and returns their schemas sorted by name,
 // reporting a name defined twice.
 func collect(docs []Document, p *problems) []rawSchema {
+	parsed := make([][]rawSchema, len(docs))
+	found := make([]problems, len(docs))
+	par.For(len(docs), func(i int) { parsed[i] = parseDocument(docs[i], &found[i]) })
 	var raws []rawSchema
-	for _, d := range docs {
-		raws = append(raws, parseDocument(d, p)...)
+	for i := range docs {
+		raws = append(raws, parsed[i]...)
+		p.merge(&found[i])
 	}
 	slices.SortStableFunc(raws, func(a, b rawSchema) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Origin.File, b.Origin.File))

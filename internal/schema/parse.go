@@ -14,6 +14,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
+
+	"github.com/graphgen/graphgen/internal/par"
 )
 
 // Document is one input file: a JSON Schema file of one schema, or an
@@ -109,11 +111,17 @@ func parseOpenAPI(doc Document, top map[string]json.RawMessage, p *problems) []r
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	parsed := make([]rawSchema, len(names))
+	found := make([]problems, len(names))
+	par.For(len(names), func(i int) {
+		at := Origin{File: doc.File, Pointer: pointerJoin("/components/schemas", names[i])}
+		parsed[i] = rawSchema{Name: names[i], Schema: parseSchema(components.Schemas[names[i]], at, &found[i]), Origin: at}
+	})
 	var out []rawSchema
-	for _, name := range names {
-		at := Origin{File: doc.File, Pointer: pointerJoin("/components/schemas", name)}
-		if s := parseSchema(components.Schemas[name], at, p); s != nil {
-			out = append(out, rawSchema{Name: name, Schema: s, Origin: at})
+	for i := range parsed {
+		p.merge(&found[i])
+		if parsed[i].Schema != nil {
+			out = append(out, parsed[i])
 		}
 	}
 	return out

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Error is one problem in the input: where it is and what is wrong.
@@ -94,9 +96,15 @@ func (p *problems) warningList(docs map[string][]byte) Errors {
 // locateAll finds each error's line and column and sorts the list by
 // file and position.
 func locateAll(list Errors, docs map[string][]byte) {
+	parsed := map[string]*yaml.Node{} // each document is parsed once
 	for _, e := range list {
 		if e.Line == 0 {
-			e.Line, e.Column = locate(docs[e.Origin.File], e.Origin.Pointer)
+			node, ok := parsed[e.Origin.File]
+			if !ok {
+				node = parseNode(docs[e.Origin.File])
+				parsed[e.Origin.File] = node
+			}
+			e.Line, e.Column = locateIn(node, e.Origin.Pointer)
 		}
 	}
 	slices.SortStableFunc(list, func(a, b *Error) int {

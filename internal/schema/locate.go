@@ -12,11 +12,23 @@ import (
 // exists; 0, 0 when the document does not parse. It runs only to report
 // errors, so it may parse the document again.
 func locate(data []byte, pointer string) (line, col int) {
+	return locateIn(parseNode(data), pointer)
+}
+
+// parseNode parses a document for locate; nil when it cannot.
+func parseNode(data []byte) *yaml.Node {
 	var root yaml.Node
 	if len(data) == 0 || yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return nil
+	}
+	return root.Content[0]
+}
+
+// locateIn is locate in a parsed document.
+func locateIn(node *yaml.Node, pointer string) (line, col int) {
+	if node == nil {
 		return 0, 0
 	}
-	node := root.Content[0]
 	for _, token := range splitPointer(pointer) {
 		next := childNode(node, token)
 		if next == nil {

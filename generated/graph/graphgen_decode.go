@@ -116,6 +116,9 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	switch {
 	case f.kind == kindStruct && !nullable:
 		d := structTable[f.ref]
+		if n := r.countItems(); n > 1 {
+			presize(p, d, n)
+		}
 		for r.nextItem() {
 			decodeStruct(r, appendStruct(p, d), d)
 		}

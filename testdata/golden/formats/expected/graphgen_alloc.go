@@ -37,6 +37,13 @@ func appendStruct(p unsafe.Pointer, d *structDesc) unsafe.Pointer {
 	return unsafe.Add(h.data, uintptr(h.len-1)*d.size)
 }
 
+// presize gives the empty slice of d's type at p room for n items, so that
+// appending them does not copy the large structs Graph types tend to be.
+func presize(p unsafe.Pointer, d *structDesc, n int) {
+	s := reflect.NewAt(reflect.SliceOf(d.elemType()), p).Elem()
+	s.Set(reflect.MakeSlice(s.Type(), 0, n))
+}
+
 // resetModel sets the struct v points to to its zero value.
 func resetModel(v model) {
 	reflect.ValueOf(v).Elem().SetZero()

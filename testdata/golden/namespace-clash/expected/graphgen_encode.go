@@ -35,12 +35,13 @@ func encodeFields(w *jsonWriter, p unsafe.Pointer, d *structDesc) *structDesc {
 		}
 		writeProperties(w, *(*Properties)(unsafe.Add(p, d.extra)), true)
 	}
-	keys := d.quotedKeys()
-	for i := range d.fields {
-		f := &d.fields[i]
-		q := unsafe.Add(p, f.offset)
-		if *f.stateAt(q) != Absent && f.flags&fieldDiscriminator == 0 {
-			encodeField(w, q, f, keys[i])
+	plan := d.encodePlan()
+	for i, state := range plan.states {
+		if *(*State)(unsafe.Add(p, state)) == Absent {
+			continue
+		}
+		if f := &d.fields[i]; f.flags&fieldDiscriminator == 0 {
+			encodeField(w, unsafe.Add(p, f.offset), f, plan.keys[i])
 		}
 	}
 	return root

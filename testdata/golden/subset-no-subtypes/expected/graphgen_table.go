@@ -111,23 +111,31 @@ type structDesc struct {
 	// index is a *map[string]*fieldDesc of the fields of d and its bases,
 	// built on first use (see lookup).
 	index unsafe.Pointer
-	// keys is a *[]string of the fields' names as JSON with their colon,
-	// built on first use (see quotedKeys).
-	keys unsafe.Pointer
+	// plan is the *encodePlan of d's own fields, built on first use.
+	plan unsafe.Pointer
 }
 
-// quotedKeys returns the names of d's own fields as the encoder writes
-// them, "\"displayName\":", built once and published like index.
-func (d *structDesc) quotedKeys() []string {
-	if k := (*[]string)(atomic.LoadPointer(&d.keys)); k != nil {
-		return *k
+// encodePlan is what the encoder needs of a struct's own fields, laid out
+// for its loop: most properties of a Graph object are absent, so the loop
+// mostly reads states.
+type encodePlan struct {
+	states []uintptr // offset of each field's State
+	keys   []string  // each field's name as JSON, with its colon: "\"displayName\":"
+}
+
+// encodePlan returns d's plan, built once and published like index.
+func (d *structDesc) encodePlan() *encodePlan {
+	if plan := (*encodePlan)(atomic.LoadPointer(&d.plan)); plan != nil {
+		return plan
 	}
-	k := make([]string, len(d.fields))
+	plan := &encodePlan{states: make([]uintptr, len(d.fields)), keys: make([]string, len(d.fields))}
 	for i := range d.fields {
-		k[i] = string(append(jsonAppendString(nil, d.fields[i].name), ':'))
+		f := &d.fields[i]
+		plan.states[i] = f.offset + f.valueSize()
+		plan.keys[i] = string(append(jsonAppendString(nil, f.name), ':'))
 	}
-	atomic.StorePointer(&d.keys, unsafe.Pointer(&k))
-	return k
+	atomic.StorePointer(&d.plan, unsafe.Pointer(plan))
+	return plan
 }
 
 // model is what every generated struct pointer has: its address and table.

@@ -8,16 +8,41 @@ import "unsafe"
 // in a single pass: each member goes to its field, found by name among d's
 // and its bases'; members no table declares go to the root's Extra.
 func decodeStruct(r *jsonReader, p unsafe.Pointer, d *structDesc) {
+	decodeStructSeq(r, p, d, nil)
+}
+
+// decodeStructSeq is decodeStruct for the items of an array: seq holds the
+// fields the previous item's members went to, in order, and is updated.
+// The items of a page usually list their members in the same order, so a
+// member's field is mostly found by comparing its name with one guess.
+func decodeStructSeq(r *jsonReader, p unsafe.Pointer, d *structDesc, seq *[]*fieldDesc) {
 	if !r.beginObject() {
 		return
 	}
+	i := 0
 	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		decodeMember(r, p, d, key)
+		var f *fieldDesc
+		if seq != nil && i < len(*seq) && (*seq)[i] != nil && (*seq)[i].name == string(key) {
+			f = (*seq)[i]
+		} else {
+			f = d.lookup(key)
+		}
+		if seq != nil {
+			if i < len(*seq) {
+				(*seq)[i] = f
+			} else {
+				*seq = append(*seq, f)
+			}
+		}
+		i++
+		decodeMember(r, p, d, key, f)
 	}
 }
 
-func decodeMember(r *jsonReader, p unsafe.Pointer, d *structDesc, key []byte) {
-	if f := d.lookup(key); f != nil {
+// decodeMember reads the value of the member named key into its field f,
+// or into the root's Extra when f is nil.
+func decodeMember(r *jsonReader, p unsafe.Pointer, d *structDesc, key []byte, f *fieldDesc) {
+	if f != nil {
 		decodeField(r, unsafe.Add(p, f.offset), f)
 		return
 	}
@@ -86,6 +111,10 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	}
 }
 
+// presizeMin is the struct size from which counting the items of an array
+// first is cheaper than growing the slice by doubling.
+const presizeMin = 256
+
 // readInt reads an integer that must fit in bits.
 func readInt(r *jsonReader, bits int) int64 {
 	v := r.readInt(64)
@@ -116,11 +145,14 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	switch {
 	case f.kind == kindStruct && !nullable:
 		d := structTable[f.ref]
-		if n := r.countItems(); n > 1 {
-			presize(p, d, n)
+		if d.size >= presizeMin {
+			if n := r.countItems(); n > 1 {
+				presize(p, d, n)
+			}
 		}
+		var seq []*fieldDesc
 		for r.nextItem() {
-			decodeStruct(r, appendStruct(p, d), d)
+			decodeStructSeq(r, appendStruct(p, d), d, &seq)
 		}
 	case nullable:
 		decodeNullableItems(r, p, f)

@@ -23,5 +23,5 @@ fuzz: ## run every fuzz target for a while (FUZZTIME=10m)
 
 ci: check
 
-bench: ## benchmarks against kiota and encoding/json, build costs, ratio table (bench/README.md; minutes, ~7 GB)
+bench: ## benchmarks against kiota and encoding/json, build costs, ratio table (bench/README.md; about 5 minutes, ~5 GB)
 	bash bench/run.sh

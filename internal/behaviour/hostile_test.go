@@ -2,11 +2,14 @@ package behaviour
 
 import (
 	"encoding/json"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/graphgen/graphgen/generated/graph"
 	hostile "github.com/graphgen/graphgen/testdata/golden/hostile/expected"
 )
 
@@ -55,4 +58,20 @@ func TestHostileNamesMeanWhatTheSchemaSays(t *testing.T) {
 		assert.True(t, m.IsKnown(), string(m))
 	}
 	assert.Equal(t, hostile.EvilMode("-INF"), hostile.EvilModeINF)
+}
+
+// TestWrongItemsDoNotAllocateRoomForAll: a page whose items are numbers
+// instead of objects fails on its first item; sizing the slice by counting
+// the items first must not allocate room for a million 400-byte structs.
+func TestWrongItemsDoNotAllocateRoomForAll(t *testing.T) {
+	payload := []byte(`{"value":[` + strings.Repeat("0,", 1_000_000) + `0]}`)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var page graph.CloudPCCollectionResponse
+	err := page.UnmarshalJSON(payload)
+	runtime.ReadMemStats(&after)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "/value/0")
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(8<<20),
+		"a 2 MB payload of wrong items allocated %d bytes", after.TotalAlloc-before.TotalAlloc)
 }

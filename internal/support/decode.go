@@ -113,6 +113,11 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 // first is cheaper than growing the slice by doubling.
 const presizeMin = 256
 
+// presizeRatio bounds what presizing may allocate per byte of the array's
+// text, so that an array of many tiny items of the wrong kind ([0,0,0,…])
+// fails on its first item instead of allocating room for all of them.
+const presizeRatio = 64
+
 // readInt reads an integer that must fit in bits.
 func readInt(r *jsonReader, bits int) int64 {
 	v := r.readInt(64)
@@ -144,7 +149,7 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	case f.kind == kindStruct && !nullable:
 		d := structTable[f.ref]
 		if d.size >= presizeMin {
-			if n := r.countItems(); n > 1 {
+			if n, length := r.countItems(); n > 1 && uintptr(n)*d.size <= presizeRatio*uintptr(length) {
 				presize(p, d, n)
 			}
 		}

@@ -226,8 +226,9 @@ func FuzzCountItems(f *testing.F) {
 		if !r.beginArray() {
 			return
 		}
-		n := r.countItems()
+		n, length := r.countItems()
 		require.GreaterOrEqual(t, n, 0)
+		require.LessOrEqual(t, length, len(data))
 		require.GreaterOrEqual(t, r.countBudget, 0, "counting stays within the input")
 		var items []json.RawMessage
 		if json.Unmarshal(data, &items) == nil && n != 0 {

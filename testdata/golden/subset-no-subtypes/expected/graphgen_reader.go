@@ -68,17 +68,18 @@ func newJSONReader(data []byte, maxDepth int) *jsonReader {
 }
 
 // countItems returns the number of items of the array whose '[' was just
-// read, or 0 when it cannot tell cheaply. It does not validate (the decoder
+// read and the length of the array's text, or 0 items when it cannot tell
+// cheaply. It does not validate (the decoder
 // does that as it reads the items); decoders use it only to size a slice.
 // Its work is bounded by countBudget, so nested arrays cannot make
 // decoding quadratic.
-func (r *jsonReader) countItems() int {
+func (r *jsonReader) countItems() (items, length int) {
 	data := r.data
 	start := jsonSkipWS(data, r.pos)
 	end := min(len(data), r.pos+r.countBudget)
 	if start >= end || data[start] == ']' {
 		r.countBudget -= start - r.pos
-		return 0
+		return 0, 0
 	}
 	depth, commas := 0, 0
 	i := start
@@ -98,7 +99,7 @@ func (r *jsonReader) countItems() int {
 		case ']', '}':
 			if depth == 0 {
 				r.countBudget -= i - r.pos
-				return commas + 1
+				return commas + 1, i - r.pos
 			}
 			depth--
 		case ',':
@@ -109,7 +110,7 @@ func (r *jsonReader) countItems() int {
 		i++
 	}
 	r.countBudget -= i - r.pos
-	return 0
+	return 0, 0
 }
 
 // countStops are the bytes countItems looks at.

@@ -220,7 +220,7 @@ func FuzzCountItems(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	addRealPayloads(f)
+	addRealArrays(f, 100)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := newJSONReader(data, 0)
 		if !r.beginArray() {

@@ -8,35 +8,43 @@ import "unsafe"
 // in a single pass: each member goes to its field, found by name among d's
 // and its bases'; members no table declares go to the root's Extra.
 func decodeStruct(r *jsonReader, p unsafe.Pointer, d *structDesc) {
-	decodeStructSeq(r, p, d, nil)
+	decodeItem(r, p, d, nil)
 }
 
-// decodeStructSeq is decodeStruct for the items of an array: seq holds the
-// fields the previous item's members went to, in order, and is updated.
-// The items of a page usually list their members in the same order, so a
-// member's field is mostly found by comparing its name with one guess.
-func decodeStructSeq(r *jsonReader, p unsafe.Pointer, d *structDesc, seq *[]*fieldDesc) {
+// decodeItem is decodeStruct for the items of an array, which share
+// guesses.
+func decodeItem(r *jsonReader, p unsafe.Pointer, d *structDesc, guesses *fieldGuesses) {
 	if !r.beginObject() {
 		return
 	}
 	i := 0
 	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		var f *fieldDesc
-		if seq != nil && i < len(*seq) && (*seq)[i] != nil && (*seq)[i].name == string(key) {
-			f = (*seq)[i]
-		} else {
-			f = d.lookup(key)
-		}
-		if seq != nil {
-			if i < len(*seq) {
-				(*seq)[i] = f
-			} else {
-				*seq = append(*seq, f)
-			}
-		}
+		decodeMember(r, p, d, key, guesses.find(d, i, key))
 		i++
-		decodeMember(r, p, d, key, f)
 	}
+}
+
+// fieldGuesses remembers, for the items of one array, the field each
+// member position went to in the previous item. The items of a page usually
+// list their members in the same order, so a member's field is mostly found
+// by comparing its name with one guess. A nil *fieldGuesses only looks up.
+type fieldGuesses []*fieldDesc
+
+// find returns the field of d for the i-th member, named key, or nil.
+func (g *fieldGuesses) find(d *structDesc, i int, key []byte) *fieldDesc {
+	if g == nil {
+		return d.lookup(key)
+	}
+	if i < len(*g) && (*g)[i] != nil && (*g)[i].name == string(key) {
+		return (*g)[i]
+	}
+	f := d.lookup(key)
+	if i < len(*g) {
+		(*g)[i] = f
+	} else {
+		*g = append(*g, f)
+	}
+	return f
 }
 
 // decodeMember reads the value of the member named key into its field f,
@@ -155,9 +163,9 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 				presize(p, d, n)
 			}
 		}
-		var seq []*fieldDesc
+		var guesses fieldGuesses
 		for r.nextItem() {
-			decodeStructSeq(r, appendStruct(p, d), d, &seq)
+			decodeItem(r, appendStruct(p, d), d, &guesses)
 		}
 	case nullable:
 		decodeNullableItems(r, p, f)

@@ -41,7 +41,7 @@ func encodeFields(w *jsonWriter, p unsafe.Pointer, d *structDesc) *structDesc {
 			continue
 		}
 		if f := &d.fields[i]; f.flags&fieldDiscriminator == 0 {
-			encodeField(w, unsafe.Add(p, f.offset), f, plan.keys[i])
+			encodeField(w, unsafe.Add(p, f.offset), f, plan.keys[i], *(*State)(unsafe.Add(p, state)))
 		}
 	}
 	return root
@@ -66,10 +66,10 @@ func writeDiscriminator(w *jsonWriter, name string, o *Opt[string]) {
 	}
 }
 
-// encodeField writes one property, unless it is absent; key is its quoted
-// name.
-func encodeField(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, key string) {
-	switch *f.stateAt(p) {
+// encodeField writes one property in the given state, unless it is absent;
+// key is its quoted name.
+func encodeField(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, key string, state State) {
+	switch state {
 	case Null:
 		w.quotedKey(key)
 		w.writeNull()
@@ -139,57 +139,20 @@ func encodeAny(w *jsonWriter, poly *polyDesc, m model) {
 
 // encodeArray writes the slice at p.
 func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
-	s := *(*sliceHeader)(p)
-	nullable := f.flags&fieldNullableItems != 0
-	size := kindSize[f.kind]
-	var d *structDesc
-	if f.kind == kindStruct && !nullable {
-		d = structTable[f.ref]
-		size = d.size
-	}
-	stride := size
-	if nullable {
-		stride = optStride(f.kind, size)
-	}
+	arr := arrayItems(p, f)
 	w.beginArray()
-	for i := 0; i < s.len; i++ {
-		item := unsafe.Add(s.data, uintptr(i)*stride)
+	for i := 0; i < arr.len; i++ {
+		item, ok := arr.at(i)
 		switch {
-		case nullable && *(*State)(unsafe.Add(item, size)) != Present:
+		case !ok:
 			w.writeNull()
-		case d != nil:
-			encodeStruct(w, item, d)
+		case arr.structs != nil:
+			encodeStruct(w, item, arr.structs)
 		default:
 			encodeValue(w, item, f)
 		}
 	}
 	w.endArray()
-}
-
-// optStride is the size of an Opt holding a value of kind k (whose size is
-// size): the value, the State byte, and padding to the value's alignment.
-func optStride(k kind, size uintptr) uintptr {
-	align := kindAlign[k]
-	return (size + 1 + align - 1) &^ (align - 1)
-}
-
-var kindAlign = [256]uintptr{
-	kindString:  unsafe.Alignof(""),
-	kindDecimal: unsafe.Alignof(""),
-	kindBool:    1,
-	kindInt8:    1,
-	kindInt16:   2,
-	kindInt32:   4,
-	kindInt64:   unsafe.Alignof(int64(0)),
-	kindUint8:   1,
-	kindUint16:  2,
-	kindUint32:  4,
-	kindUint64:  unsafe.Alignof(uint64(0)),
-	kindFloat32: 4,
-	kindFloat64: unsafe.Alignof(float64(0)),
-	kindRaw:     unsafe.Alignof(sliceHeader{}),
-	kindStruct:  unsafe.Alignof(unsafe.Pointer(nil)),
-	kindAny:     unsafe.Alignof(iface{}),
 }
 
 // marshalModel is MarshalJSON: it writes v; a nil pointer is null. It

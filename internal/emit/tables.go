@@ -84,13 +84,6 @@ func (t *tables) structDescVar(s *schema.Struct) jen.Code {
 	} else {
 		d[jen.Id("extra")] = jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot("Extra"))
 	}
-	if by := byName(s.Fields); by != nil {
-		d[jen.Id("byName")] = jen.Index().Uint16().ValuesFunc(func(g *jen.Group) {
-			for _, i := range by {
-				g.Lit(i)
-			}
-		})
-	}
 	if v := impliedType(s); v != "" {
 		d[jen.Id("odataType")] = jen.Lit(v)
 	}
@@ -98,20 +91,6 @@ func (t *tables) structDescVar(s *schema.Struct) jen.Code {
 		d[jen.Id("poly")] = jen.Op("&").Id(polyName(s))
 	}
 	return jen.Var().Id(descName(s)).Op("=").Id("structDesc").Values(d)
-}
-
-// byName is the permutation that sorts fields by JSON name, or nil when
-// they are sorted already.
-func byName(fields []*schema.Field) []int {
-	if slices.IsSortedFunc(fields, func(a, b *schema.Field) int { return strings.Compare(a.JSONName, b.JSONName) }) {
-		return nil
-	}
-	idx := make([]int, len(fields))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(fields[a].JSONName, fields[b].JSONName) })
-	return idx
 }
 
 // impliedType is the discriminator value written for s when it is held

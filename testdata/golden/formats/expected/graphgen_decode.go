@@ -2,7 +2,10 @@
 
 package formats
 
-import "unsafe"
+import (
+	"slices"
+	"unsafe"
+)
 
 // decodeStruct reads one JSON object into the struct at p described by d,
 // in a single pass: each member goes to its field, found by name among d's
@@ -154,9 +157,7 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		return
 	}
 	*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&emptyArray)}
-	nullable := f.flags&fieldNullableItems != 0
-	switch {
-	case f.kind == kindStruct && !nullable:
+	if f.kind == kindStruct && f.flags&fieldNullableItems == 0 {
 		d := structTable[f.ref]
 		if d.size >= presizeMin {
 			if n, length := r.countItems(); n > 1 && uintptr(n)*d.size <= presizeRatio*uintptr(length) {
@@ -167,15 +168,14 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		for r.nextItem() {
 			decodeItem(r, appendStruct(p, d), d, &guesses)
 		}
-	case nullable:
-		decodeNullableItems(r, p, f)
-	default:
-		decodeItems(r, p, f)
+		return
 	}
+	decodeItems(r, p, f)
 }
 
-// decodeItems reads the items of an array whose items are not nullable
-// into a slice of a Go type with the memory layout of the kind's.
+// decodeItems reads the items of an array into a slice whose element (or,
+// for nullable items, Opt's value) has the memory layout of the kind's Go
+// type. Slices of structs that are not nullable are decodeArray's.
 func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	switch f.kind {
 	case kindBool, kindInt8, kindUint8:
@@ -188,6 +188,8 @@ func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		appendItems[uint64](r, p, f)
 	case kindString, kindDecimal:
 		appendItems[string](r, p, f)
+	case kindStruct:
+		appendItems[unsafe.Pointer](r, p, f)
 	case kindAny:
 		appendItems[iface](r, p, f)
 	case kindRaw:
@@ -195,41 +197,19 @@ func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	}
 }
 
-// appendItems reads items of f's kind into a []T, where T has the size and
-// pointer layout of the kind's Go type.
+// appendItems reads items of f's kind into a []T, or a []Opt[T] when they
+// are nullable, where T has the size and pointer layout of the kind's Go
+// type.
 func appendItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
-	s := (*[]T)(p)
-	for r.nextItem() {
-		var v T
-		decodeValue(r, unsafe.Pointer(&v), f)
-		*s = append(*s, v)
+	if f.flags&fieldNullableItems == 0 {
+		s := (*[]T)(p)
+		for r.nextItem() {
+			var v T
+			decodeValue(r, unsafe.Pointer(&v), f)
+			*s = append(*s, v)
+		}
+		return
 	}
-}
-
-// decodeNullableItems reads the items of an array whose items may be null
-// into a []Opt[T] with the layout of the kind's Go type.
-func decodeNullableItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
-	switch f.kind {
-	case kindBool, kindInt8, kindUint8:
-		appendOptItems[uint8](r, p, f)
-	case kindInt16, kindUint16:
-		appendOptItems[uint16](r, p, f)
-	case kindInt32, kindUint32, kindFloat32:
-		appendOptItems[uint32](r, p, f)
-	case kindInt64, kindUint64, kindFloat64:
-		appendOptItems[uint64](r, p, f)
-	case kindString, kindDecimal:
-		appendOptItems[string](r, p, f)
-	case kindStruct:
-		appendOptItems[unsafe.Pointer](r, p, f)
-	case kindAny:
-		appendOptItems[iface](r, p, f)
-	case kindRaw:
-		appendOptItems[[]byte](r, p, f)
-	}
-}
-
-func appendOptItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 	s := (*[]Opt[T])(p)
 	for r.nextItem() {
 		var v Opt[T]
@@ -308,17 +288,8 @@ func unmarshalAny(data []byte, poly *polyDesc, dst unsafe.Pointer) error {
 // byName returns the table of the type with the given schema name or
 // @odata.type, or nil.
 func byName(name string) *structDesc {
-	lo, hi := 0, len(registryNames)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if registryNames[m] < name {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(registryNames) && registryNames[lo] == name {
-		return structTable[registryTypes[lo]]
+	if i, ok := slices.BinarySearch(registryNames, name); ok {
+		return structTable[registryTypes[i]]
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ package formats
 
 import (
 	"regexp"
+	"slices"
 	"sync/atomic"
 	"unsafe"
 )
@@ -93,9 +94,6 @@ type fieldDesc struct {
 type structDesc struct {
 	base   *structDesc // the embedded base at offset 0; nil for a root
 	fields []fieldDesc // own properties in declaration order
-	// byName lists fields' indexes sorted by name when fields are not
-	// sorted themselves; nil when they are.
-	byName []uint16
 	// extra is the offset of the root's Extra (roots only).
 	extra uintptr
 	// size is the size of the struct, the stride of a slice of it.
@@ -192,16 +190,8 @@ func (e *enumDesc) known(v string) bool {
 }
 
 func (e *enumDesc) member(v string) bool {
-	lo, hi := 0, len(e.members)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if e.members[m] < v {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo < len(e.members) && e.members[lo] == v
+	_, ok := slices.BinarySearch(e.members, v)
+	return ok
 }
 
 // ruleDesc holds a property's explicit schema rules.
@@ -221,7 +211,12 @@ type ruleDesc struct {
 // right).
 func (d *structDesc) lookup(key []byte) *fieldDesc {
 	if d.base == nil && len(d.fields) <= 8 {
-		return d.field(key)
+		for i := range d.fields {
+			if d.fields[i].name == string(key) {
+				return &d.fields[i]
+			}
+		}
+		return nil
 	}
 	m := (*map[string]*fieldDesc)(atomic.LoadPointer(&d.index))
 	if m == nil {
@@ -242,41 +237,6 @@ func (d *structDesc) buildIndex() *map[string]*fieldDesc {
 	atomic.StorePointer(&d.index, unsafe.Pointer(&m))
 	return &m
 }
-
-// field returns the own field named key, or nil.
-func (d *structDesc) field(key []byte) *fieldDesc {
-	n := len(d.fields)
-	if n <= 4 {
-		for i := range d.fields {
-			if d.fields[i].name == string(key) {
-				return &d.fields[i]
-			}
-		}
-		return nil
-	}
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if d.sortedName(m) < string(key) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < n && d.sortedName(lo) == string(key) {
-		return d.sorted(lo)
-	}
-	return nil
-}
-
-func (d *structDesc) sorted(i int) *fieldDesc {
-	if d.byName != nil {
-		return &d.fields[d.byName[i]]
-	}
-	return &d.fields[i]
-}
-
-func (d *structDesc) sortedName(i int) string { return d.sorted(i).name }
 
 // sliceHeader is the memory layout of every Go slice.
 type sliceHeader struct {
@@ -317,6 +277,63 @@ var kindSize = [256]uintptr{
 	kindRaw:     unsafe.Sizeof(sliceHeader{}),
 	kindStruct:  unsafe.Sizeof(unsafe.Pointer(nil)),
 	kindAny:     unsafe.Sizeof(iface{}),
+}
+
+// arrayView is the slice of an array property, laid out for walking it.
+type arrayView struct {
+	data         unsafe.Pointer
+	len          int
+	size, stride uintptr     // of an item's value, and between items
+	nullable     bool        // items are Opt
+	structs      *structDesc // items are structs held by value; nil otherwise
+}
+
+// arrayItems returns the slice of the array property f at p.
+func arrayItems(p unsafe.Pointer, f *fieldDesc) arrayView {
+	s := *(*sliceHeader)(p)
+	a := arrayView{data: s.data, len: s.len, size: kindSize[f.kind], nullable: f.flags&fieldNullableItems != 0}
+	if f.kind == kindStruct && !a.nullable {
+		a.structs = structTable[f.ref]
+		a.size = a.structs.size
+	}
+	a.stride = a.size
+	if a.nullable {
+		a.stride = optStride(f.kind, a.size)
+	}
+	return a
+}
+
+// at returns the address of item i's value and whether it holds one (a
+// nullable item may be null).
+func (a arrayView) at(i int) (unsafe.Pointer, bool) {
+	item := unsafe.Add(a.data, uintptr(i)*a.stride)
+	return item, !a.nullable || *(*State)(unsafe.Add(item, a.size)) == Present
+}
+
+// optStride is the size of an Opt holding a value of kind k (whose size is
+// size): the value, the State byte, and padding to the value's alignment.
+func optStride(k kind, size uintptr) uintptr {
+	align := kindAlign[k]
+	return (size + 1 + align - 1) &^ (align - 1)
+}
+
+var kindAlign = [256]uintptr{
+	kindString:  unsafe.Alignof(""),
+	kindDecimal: unsafe.Alignof(""),
+	kindBool:    1,
+	kindInt8:    1,
+	kindInt16:   2,
+	kindInt32:   4,
+	kindInt64:   unsafe.Alignof(int64(0)),
+	kindUint8:   1,
+	kindUint16:  2,
+	kindUint32:  4,
+	kindUint64:  unsafe.Alignof(uint64(0)),
+	kindFloat32: 4,
+	kindFloat64: unsafe.Alignof(float64(0)),
+	kindRaw:     unsafe.Alignof(sliceHeader{}),
+	kindStruct:  unsafe.Alignof(unsafe.Pointer(nil)),
+	kindAny:     unsafe.Alignof(iface{}),
 }
 
 // stateAt is the State of the Opt of f at p.

@@ -77,8 +77,7 @@ func UnmarshalAnyBaseCollectionPaginationCountResponse(data []byte) (AnyBaseColl
 }
 
 var descOfBaseCollectionPaginationCountResponse = structDesc{
-	byName: []uint16{1, 2, 0},
-	extra:  unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.Extra),
+	extra: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.Extra),
 	fields: []fieldDesc{
 		{name: "@odata.type", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataType), kind: kindString, flags: fieldNotNull | fieldDiscriminator},
 		{name: "@odata.count", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataCount), kind: kindInt64},

@@ -199,24 +199,15 @@ func (c *validator) validateItems(p unsafe.Pointer, f *fieldDesc) {
 	if f.items == nil && f.enum == nil && f.format == formatNone && f.kind != kindStruct && f.kind != kindAny {
 		return
 	}
-	s := *(*sliceHeader)(p)
-	size := kindSize[f.kind]
-	if f.kind == kindStruct && f.flags&fieldNullableItems == 0 {
-		size = structTable[f.ref].size
-	}
-	nullable := f.flags&fieldNullableItems != 0
-	stride := size
-	if nullable {
-		stride = optStride(f.kind, size)
-	}
-	for i := 0; i < s.len; i++ {
-		item := unsafe.Add(s.data, uintptr(i)*stride)
-		if nullable && *(*State)(unsafe.Add(item, size)) != Present {
+	arr := arrayItems(p, f)
+	for i := 0; i < arr.len; i++ {
+		item, ok := arr.at(i)
+		if !ok {
 			continue
 		}
 		c.enterIndex(i)
-		if f.kind == kindStruct && !nullable {
-			c.validateStruct(item, structTable[f.ref])
+		if arr.structs != nil {
+			c.validateStruct(item, arr.structs)
 		} else {
 			c.validateValue(item, f)
 		}

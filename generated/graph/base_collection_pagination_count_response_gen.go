@@ -84,6 +84,7 @@ var descOfBaseCollectionPaginationCountResponse = structDesc{
 		{name: "@odata.count", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataCount), kind: kindInt64},
 		{name: "@odata.nextLink", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataNextLink), kind: kindString},
 	},
+	name: "BaseCollectionPaginationCountResponse",
 	poly: &polyOfBaseCollectionPaginationCountResponse,
 	size: unsafe.Sizeof(BaseCollectionPaginationCountResponse{}),
 	zero: (*BaseCollectionPaginationCountResponse)(nil),

@@ -37,6 +37,7 @@ var descOfCloudPCCollectionResponse = structDesc{
 	fields: []fieldDesc{
 		{name: "value", offset: unsafe.Offsetof(CloudPCCollectionResponse{}.Value), kind: kindStruct, ref: 1, flags: fieldNotNull | fieldArray},
 	},
+	name:      "microsoft.graph.cloudPCCollectionResponse",
 	odataType: "#microsoft.graph.cloudPCCollectionResponse",
 	size:      unsafe.Sizeof(CloudPCCollectionResponse{}),
 	zero:      (*CloudPCCollectionResponse)(nil),

@@ -38,6 +38,7 @@ var descOfCloudPcDeviceImageCollectionResponse = structDesc{
 	fields: []fieldDesc{
 		{name: "value", offset: unsafe.Offsetof(CloudPcDeviceImageCollectionResponse{}.Value), kind: kindStruct, ref: 3, flags: fieldNotNull | fieldArray},
 	},
+	name:      "microsoft.graph.cloudPcDeviceImageCollectionResponse",
 	odataType: "#microsoft.graph.cloudPcDeviceImageCollectionResponse",
 	size:      unsafe.Sizeof(CloudPcDeviceImageCollectionResponse{}),
 	zero:      (*CloudPcDeviceImageCollectionResponse)(nil),

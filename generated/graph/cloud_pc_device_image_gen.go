@@ -108,6 +108,7 @@ var descOfCloudPcDeviceImage = structDesc{
 		{name: "statusDetails", offset: unsafe.Offsetof(CloudPcDeviceImage{}.StatusDetails), kind: kindString, enum: &membersOfCloudPcDeviceImageStatusDetails},
 		{name: "version", offset: unsafe.Offsetof(CloudPcDeviceImage{}.Version), kind: kindString},
 	},
+	name:      "microsoft.graph.cloudPcDeviceImage",
 	odataType: "#microsoft.graph.cloudPcDeviceImage",
 	size:      unsafe.Sizeof(CloudPcDeviceImage{}),
 	zero:      (*CloudPcDeviceImage)(nil),

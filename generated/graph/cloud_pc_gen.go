@@ -113,6 +113,7 @@ var descOfCloudPC = structDesc{
 		{name: "servicePlanName", offset: unsafe.Offsetof(CloudPC{}.ServicePlanName), kind: kindString},
 		{name: "userPrincipalName", offset: unsafe.Offsetof(CloudPC{}.UserPrincipalName), kind: kindString},
 	},
+	name:      "microsoft.graph.cloudPC",
 	odataType: "#microsoft.graph.cloudPC",
 	size:      unsafe.Sizeof(CloudPC{}),
 	zero:      (*CloudPC)(nil),

@@ -98,6 +98,8 @@ type structDesc struct {
 	extra uintptr
 	// size is the size of the struct, the stride of a slice of it.
 	size uintptr
+	// name is the schema name, e.g. "microsoft.graph.user".
+	name string
 	// odataType is the discriminator value of the type ("#microsoft.graph.user"),
 	// written for a subtype that is held where its base is expected.
 	odataType string
@@ -111,6 +113,20 @@ type structDesc struct {
 	index unsafe.Pointer
 	// plan is the *encodePlan of d's own fields, built on first use.
 	plan unsafe.Pointer
+}
+
+// root is the root of d's inheritance chain, which holds Extra.
+func (d *structDesc) root() *structDesc {
+	for d.base != nil {
+		d = d.base
+	}
+	return d
+}
+
+// isType reports whether the @odata.type value t names d itself (with or
+// without "#", in any case).
+func (d *structDesc) isType(t string) bool {
+	return sameTypeKey(t, d.name) || d.odataType != "" && sameTypeKey(t, d.odataType)
 }
 
 // encodePlan is what the encoder needs of a struct's own fields, laid out
@@ -308,6 +324,20 @@ func arrayItems(p unsafe.Pointer, f *fieldDesc) arrayView {
 func (a arrayView) at(i int) (unsafe.Pointer, bool) {
 	item := unsafe.Add(a.data, uintptr(i)*a.stride)
 	return item, !a.nullable || *(*State)(unsafe.Add(item, a.size)) == Present
+}
+
+// isNull reports whether item, which holds a value, is a null item of an
+// array whose items are not nullable: a marked struct or a nil interface.
+func (a arrayView) isNull(item unsafe.Pointer, f *fieldDesc) bool {
+	switch {
+	case a.nullable:
+		return false
+	case a.structs != nil:
+		return isNullItem(item, a.structs)
+	case f.kind == kindAny:
+		return (*iface)(item).tab == nil
+	}
+	return false
 }
 
 // optStride is the size of an Opt holding a value of kind k (whose size is

@@ -95,3 +95,63 @@ func TestDepthLimitIsConfigurable(t *testing.T) {
 	assert.Equal(t, "/unknown/0/0/0/0", derr.Pointer, "the sixth level: the object is the first")
 	assert.Contains(t, derr.Msg, "nesting depth exceeds 5")
 }
+
+// TestNullItemsOfObjectArraysSurvive: a null in an array whose items the
+// schema does not make nullable ({"value": [null, {…}]}, seen in Graph
+// webhook notifications) decodes, re-encodes as null and is reported by
+// Validate, for structs held by value and for polymorphic items.
+func TestNullItemsOfObjectArraysSurvive(t *testing.T) {
+	payload := `{"value":[null,{"id":"pc1","displayName":"Desk"},null]}`
+	var page graph.CloudPCCollectionResponse
+	require.NoError(t, page.UnmarshalJSON([]byte(payload)))
+	require.Len(t, page.Value.Val, 3)
+	assert.Equal(t, "pc1", page.Value.Val[1].ID.Val)
+	assert.Equal(t, graph.Absent, page.Value.Val[0].ID.State, "a null item is the zero value")
+	out, err := json.Marshal(&page)
+	require.NoError(t, err)
+	assert.JSONEq(t, payload, string(out))
+	var verrs graph.ValidationErrors
+	require.ErrorAs(t, page.Validate(), &verrs)
+	require.Len(t, verrs, 2)
+	assert.Equal(t, "/value/0", verrs[0].Path)
+	assert.Equal(t, "nullable", verrs[0].Rule)
+	assert.Equal(t, "/value/2", verrs[1].Path)
+
+	page.Value.Val[0].Extra.Set("@odata.id", json.RawMessage(`"x"`))
+	out, err = json.Marshal(&page.Value.Val[0])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"@odata.id":"x"}`, string(out), "a member added to the item ends its null mark")
+
+	users := `{"id":"u1","memberOf":[null,{"@odata.type":"#microsoft.graph.group","id":"g1"}],"assignedLicenses":[null]}`
+	var u poly.User
+	require.NoError(t, u.UnmarshalJSON([]byte(users)))
+	require.Len(t, u.MemberOf.Val, 2)
+	assert.Nil(t, u.MemberOf.Val[0])
+	out, err = json.Marshal(&u)
+	require.NoError(t, err)
+	assert.JSONEq(t, users, string(out))
+	var pverrs poly.ValidationErrors
+	require.ErrorAs(t, u.Validate(), &pverrs)
+	require.Len(t, pverrs, 2)
+	assert.Equal(t, []string{"/assignedLicenses/0", "/memberOf/0"}, []string{pverrs[0].Path, pverrs[1].Path})
+}
+
+// TestODataTypeOfAnotherTypeIsReported: an @odata.type that names a known
+// type other than the value's (a group where a user is expected) is a
+// discriminator violation, at the top level and nested.
+func TestODataTypeOfAnotherTypeIsReported(t *testing.T) {
+	var u poly.User
+	require.NoError(t, u.UnmarshalJSON([]byte(`{"@odata.type":"#microsoft.graph.group","id":"u1"}`)))
+	var verrs poly.ValidationErrors
+	require.ErrorAs(t, u.Validate(), &verrs)
+	require.Len(t, verrs, 1)
+	assert.Equal(t, "/@odata.type", verrs[0].Path)
+	assert.Equal(t, "discriminator", verrs[0].Rule)
+	assert.Equal(t, "#microsoft.graph.group", verrs[0].Value)
+
+	for _, ok := range []string{`{"@odata.type":"#microsoft.graph.user"}`, `{"@odata.type":"Microsoft.Graph.User"}`, `{}`} {
+		var u poly.User
+		require.NoError(t, u.UnmarshalJSON([]byte(ok)))
+		assert.NoError(t, u.Validate(), ok)
+	}
+}

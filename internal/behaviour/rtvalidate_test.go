@@ -32,6 +32,9 @@ var validationVectors = []struct {
 	{"polymorphic", "microsoft.graph.user", `{"id":"u1","manager":{"@odata.type":"#microsoft.graph.group","deletedDateTime":"yesterday"},
 		"memberOf":[{"id":"g"},{"@odata.type":"#microsoft.graph.group","members":[{"deletedDateTime":"2021-13-01T00:00:00Z","@odata.type":"#microsoft.graph.x"}]}]}`},
 	{"polymorphic", "microsoft.graph.directoryObject", `{"@odata.type":"#Microsoft.Graph.Group","mailEnabled":null,"deletedDateTime":"x"}`},
+	{"polymorphic", "microsoft.graph.user", `{"@odata.type":"#microsoft.graph.group","id":"u2","memberOf":[null,{"id":"g"}],
+		"assignedLicenses":[null,{"skuId":"x","@odata.type":"#microsoft.graph.user"},{"@odata.type":"microsoft.graph.ASSIGNEDLICENSE"}]}`},
+	{"polymorphic", "microsoft.graph.directoryObject", `{"@odata.type":"microsoft.graph.user","assignedLicenses":[{"@odata.type":"#microsoft.graph.x"}]}`},
 }
 
 func TestRuntimeValidationAgreesWithGeneratedValidate(t *testing.T) {

@@ -50,10 +50,10 @@ func Emit(pkg *schema.Package, opts Options) ([]File, error) {
 		jobs = append(jobs, job{"graphgen_patterns.go", func() *jen.File { return patternsFile(pkg, opts) }})
 	}
 	for _, s := range pkg.Structs {
-		jobs = append(jobs, job{fileName(s.Name.Name), func() *jen.File { return t.structFile(s, opts) }})
+		jobs = append(jobs, job{s.File, func() *jen.File { return t.structFile(s, opts) }})
 	}
 	for _, e := range pkg.Enums {
-		jobs = append(jobs, job{fileName(e.Name.Name), func() *jen.File { return t.enumFile(e, opts) }})
+		jobs = append(jobs, job{e.File, func() *jen.File { return t.enumFile(e, opts) }})
 	}
 	rendered := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
@@ -66,7 +66,21 @@ func Emit(pkg *schema.Package, opts Options) ([]File, error) {
 	}
 	files = append(files, rendered...)
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
-	return files, nil
+	return files, distinctNames(files)
+}
+
+// distinctNames reports two files whose names differ at most in case, which
+// lowering prevents; writing them would lose one.
+func distinctNames(files []File) error {
+	seen := make(map[string]string, len(files))
+	for _, f := range files {
+		key := strings.ToLower(f.Name)
+		if other, ok := seen[key]; ok {
+			return fmt.Errorf("two generated files are named %s and %s", other, f.Name)
+		}
+		seen[key] = f.Name
+	}
+	return nil
 }
 
 // job builds one generated file; Emit renders the jobs in parallel.
@@ -78,7 +92,7 @@ type job struct {
 // newFile starts a generated file with the generated-code header.
 func newFile(opts Options) *jen.File {
 	f := jen.NewFile(opts.PackageName)
-	f.HeaderComment(Header)
+	fileHeader(f)
 	return f
 }
 
@@ -97,25 +111,4 @@ func numbered(src string) string {
 		lines[i] = fmt.Sprintf("%5d  %s", i+1, l)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// Type files end in "_gen.go"; the package's other files (support code,
-// doc, registry, patterns) start with "graphgen_" and do not, so no schema
-// name can make two files collide.
-
-// fileName is the snake_case file of a type: CloudPCCollectionResponse ->
-// cloud_pc_collection_response_gen.go. The _gen suffix keeps names such as
-// "..._windows" or "..._test" from acting as build constraints.
-func fileName(goName string) string {
-	var b strings.Builder
-	r := []rune(goName)
-	for i, c := range r {
-		upper := c >= 'A' && c <= 'Z'
-		if upper && i > 0 && (r[i-1] >= 'a' && r[i-1] <= 'z' || r[i-1] >= '0' && r[i-1] <= '9' ||
-			i+1 < len(r) && r[i+1] >= 'a' && r[i+1] <= 'z' && r[i-1] >= 'A' && r[i-1] <= 'Z') {
-			b.WriteByte('_')
-		}
-		b.WriteRune(c)
-	}
-	return strings.ToLower(b.String()) + "_gen.go"
 }

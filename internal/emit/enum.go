@@ -120,11 +120,11 @@ func isKnownMethod(e *schema.Enum) jen.Code {
 //	func (v Modes) Flags() []Modes      { return flagsSplit[Modes](string(v)) }
 func flagsMethods(e *schema.Enum) jen.Code {
 	recv := jen.Id("v").Add(ident(e.Name))
-	return jen.Comment("Has reports whether the set v contains flag.").Line().
+	return comment("Has reports whether the set v contains flag.").Line().
 		Func().Params(recv.Clone()).Id("Has").Params(jen.Id("flag").Add(ident(e.Name))).Bool().Block(
 		jen.Return(jen.Id("flagsHas").Call(jen.String().Parens(jen.Id("v")), jen.String().Parens(jen.Id("flag")))),
 	).Line().Line().
-		Comment("Flags returns the flags of the set v in the order they are written, unknown ones included.").Line().
+		Add(comment("Flags returns the flags of the set v in the order they are written, unknown ones included.")).Line().
 		Func().Params(recv).Id("Flags").Params().Index().Add(ident(e.Name)).Block(
 		jen.Return(jen.Id("flagsSplit").Index(ident(e.Name)).Call(jen.String().Parens(jen.Id("v")))),
 	)

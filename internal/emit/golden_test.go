@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/graphgen/graphgen/internal/emit"
+	"github.com/graphgen/graphgen/internal/gocheck"
 	"github.com/graphgen/graphgen/internal/schema"
 	"github.com/graphgen/graphgen/internal/testflag"
 )
@@ -40,6 +41,10 @@ type caseOptions struct {
 	Types            []string `json:"types"`
 	Subtypes         bool     `json:"subtypes"`
 	AllowMissingRefs bool     `json:"allowMissingRefs"`
+	Names            struct {
+		Types      map[string]string `json:"types"`      // as names.types in graphgen.yaml
+		Properties map[string]string `json:"properties"` // as names.properties
+	} `json:"names"`
 }
 
 func readCaseOptions(t *testing.T, dir string) caseOptions {
@@ -66,6 +71,7 @@ func runGoldenCase(t *testing.T, dir string) {
 	}
 	pkg, err := schema.Load(context.Background(), docs, schema.Options{
 		Types: opts.Types, Subtypes: opts.Subtypes, AllowMissingRefs: opts.AllowMissingRefs,
+		TypeNames: opts.Names.Types, FieldNames: opts.Names.Properties,
 	})
 	errFile := filepath.Join(dir, "expected_error.txt")
 	if err != nil {
@@ -78,6 +84,9 @@ func runGoldenCase(t *testing.T, dir string) {
 	name := filepath.Base(dir)
 	files, err := emit.Emit(pkg, emit.Options{PackageName: strings.ReplaceAll(name, "-", "")})
 	require.NoError(t, err)
+	for _, f := range files {
+		assert.NoError(t, gocheck.Source(f.Name, f.Data), "comments must be inert")
+	}
 	compareDir(t, filepath.Join(dir, "expected"), files)
 }
 
@@ -163,12 +172,12 @@ func TestGoldenPackagesVet(t *testing.T) {
 // staticcheck is pinned so that a new release cannot fail CI on its own.
 const staticcheck = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
 
-// TestGeneratedPackagesPassStaticcheck runs staticcheck, fetched through the
-// module proxy, on generated/graph and every golden package.
-func TestGeneratedPackagesPassStaticcheck(t *testing.T) {
+// TestStaticcheck runs staticcheck, fetched through the module proxy, on
+// graphgen's own source, generated/graph and every golden package.
+func TestStaticcheck(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join(goldenRoot, "*", "expected"))
 	require.NoError(t, err)
-	args := []string{"run", staticcheck, "../../generated/..."}
+	args := []string{"run", staticcheck, "../../cmd/...", "../../internal/...", "../../generated/..."}
 	for _, d := range dirs {
 		args = append(args, "./"+filepath.ToSlash(d))
 	}

@@ -27,9 +27,7 @@ func docFile(pkg *schema.Package, opts Options) *jen.File {
 	if o := optionsText(pkg.Options); o != "" {
 		text += "\n" + docText("Options: "+o+".")
 	}
-	for _, line := range strings.Split(text, "\n") {
-		f.PackageComment(line)
-	}
+	packageComment(f, text)
 	return f
 }
 
@@ -44,8 +42,8 @@ func docFile(pkg *schema.Package, opts Options) *jen.File {
 //	func New(name string) Model { return asModel(newByName(name)) }
 func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 	f := newFile(opts)
-	f.Comment("Model is implemented by a pointer to every generated struct; its unexported")
-	f.Comment("method gives the shared codec the struct's address and table.")
+	f.Add(comment("Model is implemented by a pointer to every generated struct; its unexported\n" +
+		"method gives the shared codec the struct's address and table."))
 	f.Type().Id("Model").Interface(
 		jen.Qual("encoding/json", "Marshaler"),
 		jen.Qual("encoding/json", "Unmarshaler"),
@@ -65,8 +63,8 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 		}
 	}
 	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
-	f.Comment("registryNames are the schema names and @odata.type values of every struct, sorted;")
-	f.Comment("registryTypes are their indexes in structTable.")
+	f.Add(comment("registryNames are the schema names and @odata.type values of every struct, sorted;\n" +
+		"registryTypes are their indexes in structTable."))
 	f.Var().Id("registryNames").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
 		for _, e := range entries {
 			g.Line().Lit(e.name)
@@ -91,7 +89,7 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 		jen.List(jen.Id("m"), jen.Id("err")).Op(":=").Id("unmarshalByName").Call(jen.Id("name"), jen.Id("data")),
 		jen.Return(jen.Id("asModel").Call(jen.Id("m")), jen.Id("err")),
 	)
-	f.Comment("asModel is m as a Model, or nil.")
+	f.Add(comment("asModel is m as a Model, or nil."))
 	f.Func().Id("asModel").Params(jen.Id("m").Id("model")).Id("Model").Block(
 		jen.If(jen.Id("m").Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Id("m").Assert(jen.Id("Model"))),
@@ -105,7 +103,7 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 func patternsFile(pkg *schema.Package, opts Options) *jen.File {
 	f := newFile(opts)
 	for _, p := range pkg.Patterns {
-		f.Commentf("%s is the schema pattern %s.", p.Name, docText(fmt.Sprintf("%q", p.Expr)))
+		f.Add(comment(docText(fmt.Sprintf("%s is the schema pattern %q.", p.Name, p.Expr))))
 		f.Var().Id(p.Name).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p.Expr))
 	}
 	return f

@@ -146,11 +146,11 @@ func recv(s *schema.Struct) jen.Code {
 //	func (v *CloudPCCollectionResponse) NextLink() string { return v.ODataNextLink.Val }
 func pageMethods(s *schema.Struct) jen.Code {
 	p := s.Page
-	return jen.Comment("Items returns the items of this page.").Line().
+	return comment("Items returns the items of this page.").Line().
 		Func().Params(recv(s)).Id("Items").Params().Add(goType(p.Items.Type)).Block(
 		jen.Return(jen.Id("v").Dot(p.Items.Name).Dot("Val")),
 	).Line().Line().
-		Comment("NextLink returns the URL of the next page, or \"\" on the last page.").Line().
+		Add(comment("NextLink returns the URL of the next page, or \"\" on the last page.")).Line().
 		Func().Params(recv(s)).Id("NextLink").Params().String().Block(
 		jen.Return(jen.Id("v").Dot(p.NextLink.Name).Dot("Val")),
 	)

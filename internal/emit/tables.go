@@ -48,7 +48,7 @@ func structTableFile(pkg *schema.Package, opts Options) *jen.File {
 		entries = append(entries, jen.Line().Op("&").Id(descName(s)))
 	}
 	entries = append(entries, jen.Line())
-	f.Comment("structTable lists the table of every struct; fieldDesc.ref is an index into it.")
+	f.Add(comment("structTable lists the table of every struct; fieldDesc.ref is an index into it."))
 	f.Var().Id("structTable").Op("=").Index().Op("*").Id("structDesc").Values(entries...)
 	return f
 }
@@ -60,6 +60,7 @@ func structTableFile(pkg *schema.Package, opts Options) *jen.File {
 //		fields: []fieldDesc{
 //			{name: "aadDeviceId", offset: unsafe.Offsetof(CloudPC{}.AadDeviceID), kind: kindString},
 //		},
+//		name:      "microsoft.graph.cloudPC",
 //		size:      unsafe.Sizeof(CloudPC{}),
 //		odataType: "#microsoft.graph.cloudPC",
 //		zero:      (*CloudPC)(nil),
@@ -73,6 +74,7 @@ func (t *tables) structDescVar(s *schema.Struct) jen.Code {
 		fields = append(fields, jen.Line())
 	}
 	d := jen.Dict{
+		jen.Id("name"): jen.Lit(s.SchemaName),
 		jen.Id("size"): jen.Qual("unsafe", "Sizeof").Call(ident(s.Name).Values()),
 		jen.Id("zero"): jen.Parens(jen.Op("*").Add(ident(s.Name))).Parens(jen.Nil()),
 	}
@@ -251,7 +253,7 @@ func ruleDesc(r schema.Rules) jen.Code {
 //	func (v *CloudPC) Validate() error { return validateModel(v) }
 func modelMethods(s *schema.Struct) jen.Code {
 	ptr := jen.Qual("unsafe", "Pointer")
-	return jen.Comment("model returns v's address and table.").Line().
+	return comment("model returns v's address and table.").Line().
 		Func().Params(recv(s)).Id("model").Params().Params(ptr.Clone(), jen.Op("*").Id("structDesc")).Block(
 		jen.Return(ptr.Clone().Call(jen.Id("v")), jen.Op("&").Id(descName(s))),
 	).Line().Line().
@@ -319,6 +321,6 @@ func (t *tables) polyDecls(s *schema.Struct) jen.Code {
 		jen.Id("err").Op(":=").Id("unmarshalAny").Call(jen.Id("data"), jen.Op("&").Id(polyName(s)), ptr.Clone().Call(jen.Op("&").Id("v"))),
 		jen.Return(jen.Id("v"), jen.Id("err")),
 	)
-	return jen.Comment(polyName(s) + " is the dispatch table of " + p.Interface.Name + ": \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
+	return comment(polyName(s) + " is the dispatch table of " + p.Interface.Name + ": \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
 		Add(desc).Line().Line().Add(unmarshal)
 }

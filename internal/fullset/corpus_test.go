@@ -89,6 +89,7 @@ var (
 	notMember   = regexp.MustCompile(`: "(.*)" is not a member of graph\.(\w+)$`)
 	notNullable = regexp.MustCompile(`: property "(.*)" is not nullable$`)
 	unknownType = regexp.MustCompile(`: "(.*)" is not a known type derived from ([\w.]+)`)
+	otherType   = regexp.MustCompile(`: "#?(.*)" names another type than ([\w.]+):`)
 	placeholder = regexp.MustCompile(`(?i)value|string|date|timestamp|@odata\.type:`)
 )
 
@@ -111,6 +112,9 @@ func classify(f failure, enums map[string][]string) string {
 	}
 	if m := unknownType.FindStringSubmatch(f.reason); m != nil {
 		return "real violation: " + m[1] + " is not a v1.0 type derived from " + m[2] + " (kept, not checked)"
+	}
+	if m := otherType.FindStringSubmatch(f.reason); m != nil {
+		return "real violation: the payload says it is a " + m[1] + ", the record that it is a " + m[2]
 	}
 	return "UNEXPLAINED: possibly a graphgen bug"
 }

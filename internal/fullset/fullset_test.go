@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/graphgen/graphgen/internal/emit"
+	"github.com/graphgen/graphgen/internal/gocheck"
 	"github.com/graphgen/graphgen/internal/schema"
 	_ "github.com/graphgen/graphgen/internal/testflag"
 	"github.com/graphgen/graphgen/internal/verify"
@@ -78,6 +79,7 @@ func TestFullSetGeneratesBuildsAndVets(t *testing.T) {
 		formatted, err := format.Source(f.Data)
 		require.NoError(t, err, f.Name)
 		require.True(t, bytes.Equal(formatted, f.Data), "%s is not gofmt-clean", f.Name)
+		require.NoError(t, gocheck.Source(f.Name, f.Data), "comments must be inert")
 	}
 
 	module := t.TempDir()

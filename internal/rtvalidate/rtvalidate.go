@@ -74,7 +74,7 @@ func (v *Validator) Validate(typeName string, data []byte) ([]Violation, error) 
 	if err != nil {
 		return nil, err
 	}
-	w.object(v.concrete(s, obj), obj, nil)
+	w.object(v.concrete(s, obj), nil, obj, nil)
 	return w.out, w.err
 }
 
@@ -97,17 +97,42 @@ func (w *walker) fail(path []string, format string, args ...any) {
 }
 
 // object checks the base's fields, then each struct's own, like the
-// generated validate methods.
-func (w *walker) object(s *schema.Struct, obj map[string]any, path []string) {
+// generated validate methods. s is the object's type, slot the base of the
+// polymorphic property that holds it (nil for none).
+func (w *walker) object(s, slot *schema.Struct, obj map[string]any, path []string) {
 	var chain []*schema.Struct
 	for t := s; t != nil; t = t.Base {
 		chain = append([]*schema.Struct{t}, chain...)
 	}
 	for _, t := range chain {
 		for _, f := range t.Fields {
+			if f.Discriminator {
+				w.discriminator(s, slot, f, obj, path)
+			}
 			w.field(f, obj, path)
 		}
 	}
+}
+
+// discriminator reports an @odata.type that does not name s, as the
+// generated checkDiscriminator does.
+func (w *walker) discriminator(s, slot *schema.Struct, f *schema.Field, obj map[string]any, path []string) {
+	name, ok := obj[f.JSONName].(string)
+	if !ok || sameType(name, s.SchemaName) || s.ODataType != "" && sameType(name, s.ODataType) {
+		return
+	}
+	at := append(append([]string(nil), path...), f.JSONName)
+	if slot != nil && w.v.caseFor(slot, name) == nil {
+		w.report(at, "discriminator", "%q is not a known type derived from %s: its own properties are not checked", name, slot.SchemaName)
+		return
+	}
+	w.report(at, "discriminator", "%q names another type than %s: only the properties of %s are checked", name, s.SchemaName, s.SchemaName)
+}
+
+// sameType matches @odata.type values the way generated code does: without
+// "#", ignoring ASCII case.
+func sameType(a, b string) bool {
+	return strings.EqualFold(strings.TrimPrefix(a, "#"), strings.TrimPrefix(b, "#"))
 }
 
 func (w *walker) field(f *schema.Field, obj map[string]any, path []string) {
@@ -217,15 +242,11 @@ func (w *walker) nested(t *schema.Type, val any, at []string) {
 		w.fail(at, "%v", err)
 		return
 	}
-	s := t.Struct
 	if t.Kind == schema.KindInterface {
-		if name, ok := obj[s.Poly.Property].(string); ok && w.v.caseFor(s, name) == nil {
-			w.report(append(append([]string(nil), at...), s.Poly.Property), "discriminator",
-				"%q is not a known type derived from %s: its own properties are not checked", name, s.SchemaName)
-		}
-		s = w.v.concrete(s, obj)
+		w.object(w.v.concrete(t.Struct, obj), t.Struct, obj, at)
+		return
 	}
-	w.object(s, obj, at)
+	w.object(t.Struct, nil, obj, at)
 }
 
 func (w *walker) array(t *schema.Type, val any, at []string, r schema.Rules) {
@@ -237,9 +258,7 @@ func (w *walker) array(t *schema.Type, val any, at []string, r schema.Rules) {
 	for i, item := range items {
 		itemAt := append(append([]string(nil), at...), strconv.Itoa(i))
 		if item == nil {
-			if !t.ElemNullable && t.Elem.Kind != schema.KindRaw {
-				w.fail(itemAt, "expected %s, found null", t.Elem.String())
-			}
+			w.nullItem(t, itemAt)
 			continue
 		}
 		itemRules := schema.Rules{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1}
@@ -253,6 +272,19 @@ func (w *walker) array(t *schema.Type, val any, at []string, r schema.Rules) {
 	}
 	if r.MaxItems >= 0 && len(items) > r.MaxItems {
 		w.report(at, "maxItems", "%d items is more than %d", len(items), r.MaxItems)
+	}
+}
+
+// nullItem checks a null item of an array: allowed when the items are
+// nullable or raw; an object that is not nullable decodes (as a marked zero
+// struct or a nil interface) and is reported; any other kind does not decode.
+func (w *walker) nullItem(t *schema.Type, at []string) {
+	switch {
+	case t.ElemNullable || t.Elem.Kind == schema.KindRaw:
+	case t.Elem.Kind == schema.KindStruct || t.Elem.Kind == schema.KindInterface:
+		w.report(at, "nullable", "items of %q are not nullable", at[len(at)-2])
+	default:
+		w.fail(at, "expected %s, found null", t.Elem.String())
 	}
 }
 

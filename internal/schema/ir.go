@@ -39,6 +39,7 @@ type Deprecation struct {
 // Struct describes an object schema, which becomes a Go struct.
 type Struct struct {
 	Name        Ident        // e.g. "CloudPC"
+	File        string       // the file it is generated into, e.g. "cloud_pc_gen.go"; unique ignoring case
 	SchemaName  string       // e.g. "microsoft.graph.cloudPC"
 	Doc         string       // schema description, plain text
 	Deprecation *Deprecation // nil unless deprecated
@@ -181,6 +182,7 @@ type Pattern struct {
 // Enum describes a string enum schema.
 type Enum struct {
 	Name        Ident         // e.g. "CloudPcDeviceImageStatus"
+	File        string        // the file it is generated into, e.g. "cloud_pc_device_image_status_gen.go"; unique ignoring case
 	SchemaName  string        // e.g. "microsoft.graph.cloudPcDeviceImageStatus"
 	Doc         string        // schema description, plain text
 	Deprecation *Deprecation  // nil unless deprecated

@@ -7,15 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// locate returns the 1-based line and column of the value at a JSON Pointer
-// in a JSON or YAML document, or of the deepest part of the pointer that
-// exists; 0, 0 when the document does not parse. It runs only to report
-// errors, so it may parse the document again.
-func locate(data []byte, pointer string) (line, col int) {
-	return locateIn(parseNode(data), pointer)
-}
-
-// parseNode parses a document for locate; nil when it cannot.
+// parseNode parses a document for locateIn; nil when it cannot.
 func parseNode(data []byte) *yaml.Node {
 	var root yaml.Node
 	if len(data) == 0 || yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
@@ -24,7 +16,9 @@ func parseNode(data []byte) *yaml.Node {
 	return root.Content[0]
 }
 
-// locateIn is locate in a parsed document.
+// locateIn returns the 1-based line and column of the value at a JSON
+// Pointer in a parsed JSON or YAML document, or of the deepest part of the
+// pointer that exists; 0, 0 for a nil node.
 func locateIn(node *yaml.Node, pointer string) (line, col int) {
 	if node == nil {
 		return 0, 0

@@ -27,8 +27,9 @@ type lowerer struct {
 	structs  map[string]*Struct    // by schema name
 	enums    map[string]*Enum      // by schema name
 	patterns map[string]*Pattern
-	names    *nameSet // package-level Go identifiers
-	folded   map[string]string
+	names    *nameSet          // package-level Go identifiers
+	folded   map[string]string // lower-cased Go name -> the schema that has it
+	files    map[string]string // lower-cased file name -> the schema written to it
 }
 
 func newLowerer(all, raws []rawSchema, opts Options, p *problems) *lowerer {
@@ -42,6 +43,7 @@ func newLowerer(all, raws []rawSchema, opts Options, p *problems) *lowerer {
 		patterns: map[string]*Pattern{},
 		names:    newNameSet(reservedNames...),
 		folded:   map[string]string{},
+		files:    map[string]string{},
 	}
 	return l
 }
@@ -104,15 +106,19 @@ func (l *lowerer) declare(r *rawSchema) {
 	s := r.Schema
 	switch {
 	case len(s.Enum) > 0 || (s.Type.Is("string") && len(s.Properties) == 0 && len(s.AllOf) == 0):
+		name := l.typeName(r)
 		l.enums[r.Name] = &Enum{
-			Name:       Ident{Name: l.typeName(r)},
+			Name:       Ident{Name: name},
+			File:       l.fileName(r, name),
 			SchemaName: r.Name,
 			Doc:        s.Description,
 			Origin:     r.Origin,
 		}
 	case s.Type.Is("object") || len(s.Properties) > 0 || len(s.AllOf) > 0 || s.Discriminator != nil:
+		name := l.typeName(r)
 		l.structs[r.Name] = &Struct{
-			Name:        Ident{Name: l.typeName(r)},
+			Name:        Ident{Name: name},
+			File:        l.fileName(r, name),
 			SchemaName:  r.Name,
 			Doc:         structDoc(s),
 			Deprecation: deprecationOf(s),
@@ -142,6 +148,22 @@ func (l *lowerer) typeName(r *rawSchema) string {
 	}
 	l.folded[strings.ToLower(name)] = r.Name
 	return name
+}
+
+// fileName claims the file of a type, ignoring case as file systems may.
+// Go names never share a file name (they are claimed ignoring case, and the
+// file name only adds underscores), but overrides may contain underscores:
+// CloudPc and Cloud_Pc would both be cloud_pc_gen.go, which is an error
+// naming both schemas.
+func (l *lowerer) fileName(r *rawSchema, goName string) string {
+	file := typeFileName(goName)
+	key := strings.ToLower(file)
+	if other, ok := l.files[key]; ok {
+		l.p.add(r.Origin, "name-clash", "schemas %q and %q would both be written to %s: give one of them another Go name (names.types)", other, r.Name, file)
+		return file
+	}
+	l.files[key] = r.Name
+	return file
 }
 
 // declarationOrder ranks schemas for claiming Go names: the microsoft.graph

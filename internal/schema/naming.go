@@ -103,6 +103,25 @@ func isWordStart(r []rune, i int) bool {
 	return unicode.IsUpper(prev) && i+1 < len(r) && unicode.IsLower(r[i+1])
 }
 
+// typeFileName is the file of a type: the snake_case Go name plus "_gen.go",
+// CloudPCCollectionResponse -> cloud_pc_collection_response_gen.go. The
+// suffix keeps names such as "..._windows" or "..._test" from acting as
+// build constraints, and keeps type files apart from the package's other
+// files, which start with "graphgen_" and do not end in it.
+func typeFileName(goName string) string {
+	var b strings.Builder
+	r := []rune(goName)
+	for i, c := range r {
+		upper := c >= 'A' && c <= 'Z'
+		if upper && i > 0 && (r[i-1] >= 'a' && r[i-1] <= 'z' || r[i-1] >= '0' && r[i-1] <= '9' ||
+			i+1 < len(r) && r[i+1] >= 'a' && r[i+1] <= 'z' && r[i-1] >= 'A' && r[i-1] <= 'Z') {
+			b.WriteByte('_')
+		}
+		b.WriteRune(c)
+	}
+	return strings.ToLower(b.String()) + "_gen.go"
+}
+
 // nameSet hands out identifiers that are unique within one scope, also
 // when case is ignored: names that differ only in case confuse readers, and
 // type names become file names on case-insensitive file systems.

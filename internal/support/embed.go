@@ -21,3 +21,8 @@ var (
 	registryNames []string
 	registryTypes []uint32
 )
+
+// These are the functions that only generated code calls
+// (New, UnmarshalByName, UnmarshalAny…), named here so that staticcheck
+// does not report them unused in this package.
+var _ = []any{unmarshalAny, newByName, unmarshalByName, iface{}.data}

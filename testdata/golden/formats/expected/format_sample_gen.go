@@ -96,6 +96,7 @@ var descOfFormatSample = structDesc{
 		{name: "timeout", offset: unsafe.Offsetof(FormatSample{}.Timeout), kind: kindString, format: formatDuration},
 		{name: "when", offset: unsafe.Offsetof(FormatSample{}.When), kind: kindString, format: formatDateTime, flags: fieldNotNull | fieldArray},
 	},
+	name: "microsoft.graph.formatSample",
 	size: unsafe.Sizeof(FormatSample{}),
 	zero: (*FormatSample)(nil),
 }

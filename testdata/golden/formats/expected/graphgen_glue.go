@@ -70,16 +70,34 @@ func flagsHas(v, flag string) bool {
 // jsonTypeKey turns an @odata.type value into the key dispatch tables match:
 // without the leading "#", ASCII lower-cased, appended to buf so that a
 // caller's stack buffer avoids allocating.
+// sameTypeKey reports whether two @odata.type values have the same
+// jsonTypeKey.
+func sameTypeKey(a, b string) bool {
+	a, b = strings.TrimPrefix(a, "#"), strings.TrimPrefix(b, "#")
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}
+
 func jsonTypeKey(buf []byte, t string) []byte {
 	if len(t) > 0 && t[0] == '#' {
 		t = t[1:]
 	}
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
+		buf = append(buf, lowerASCII(t[i]))
 	}
 	return buf
 }

@@ -29,6 +29,7 @@ var descOfEvilHostile = structDesc{
 	fields: []fieldDesc{
 		{name: "id", offset: unsafe.Offsetof(EvilHostile{}.ID), kind: kindString, flags: fieldNotNull},
 	},
+	name: "microsoft.graph.evil.hostile",
 	size: unsafe.Sizeof(EvilHostile{}),
 	zero: (*EvilHostile)(nil),
 }

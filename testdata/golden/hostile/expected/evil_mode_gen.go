@@ -18,7 +18,7 @@ const (
 	// EvilModeAb is "Ab".
 	//
 	// Ends a comment */ and starts one /* then
-	// a fake line comment
+	// // a fake line comment
 	// package main; func init() { INJECTED(); os.Exit(1) }
 	// `raw` backticks, a NUL here, "quotes" and \backslashes\ and separators.
 	EvilModeAb EvilMode = "Ab"

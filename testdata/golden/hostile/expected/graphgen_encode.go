@@ -144,7 +144,7 @@ func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
 	for i := 0; i < arr.len; i++ {
 		item, ok := arr.at(i)
 		switch {
-		case !ok:
+		case !ok || arr.isNull(item, f):
 			w.writeNull()
 		case arr.structs != nil:
 			encodeStruct(w, item, arr.structs)

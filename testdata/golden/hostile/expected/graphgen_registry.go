@@ -18,13 +18,15 @@ type Model interface {
 // registryTypes are their indexes in structTable.
 var registryNames = []string{
 	"#microsoft.graph.Hostile",
+	"#microsoft.graph.evil.directive",
 	"#microsoft.graph.evil.hostile",
 	"#microsoft.graph.hostile",
 	"microsoft.graph.Hostile",
+	"microsoft.graph.evil.directive",
 	"microsoft.graph.evil.hostile",
 	"microsoft.graph.hostile",
 }
-var registryTypes = []uint32{1, 0, 2, 1, 0, 2}
+var registryTypes = []uint32{2, 0, 1, 3, 2, 0, 1, 3}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

@@ -4,6 +4,7 @@ package hostile
 
 // structTable lists the table of every struct; fieldDesc.ref is an index into it.
 var structTable = []*structDesc{
+	&descOfEvilDirective,
 	&descOfEvilHostile,
 	&descOfHostile,
 	&descOfHostile2,

@@ -10,7 +10,7 @@ import (
 // Hostile2 is the Graph type microsoft.graph.hostile.
 //
 // Ends a comment */ and starts one /* then
-// a fake line comment
+// // a fake line comment
 // package main; func init() { INJECTED(); os.Exit(1) }
 // `raw` backticks, a NUL here, "quotes" and \backslashes\ and separators.
 type Hostile2 struct {
@@ -49,7 +49,7 @@ type Hostile2 struct {
 	// QuoteD is "quote\"d".
 	//
 	// Ends a comment */ and starts one /* then
-	// a fake line comment
+	// // a fake line comment
 	// package main; func init() { INJECTED(); os.Exit(1) }
 	// `raw` backticks, a NUL here, "quotes" and \backslashes\ and separators.
 	QuoteD Opt[string]
@@ -83,12 +83,13 @@ var descOfHostile2 = structDesc{
 		{name: "dot.ted", offset: unsafe.Offsetof(Hostile2{}.DotTed), kind: kindString},
 		{name: "func", offset: unsafe.Offsetof(Hostile2{}.Func), kind: kindString},
 		{name: "mode", offset: unsafe.Offsetof(Hostile2{}.Mode), kind: kindString, enum: &membersOfEvilMode},
-		{name: "nested", offset: unsafe.Offsetof(Hostile2{}.Nested), kind: kindStruct, ref: 0},
-		{name: "other", offset: unsafe.Offsetof(Hostile2{}.Other), kind: kindStruct, ref: 1},
+		{name: "nested", offset: unsafe.Offsetof(Hostile2{}.Nested), kind: kindStruct, ref: 1},
+		{name: "other", offset: unsafe.Offsetof(Hostile2{}.Other), kind: kindStruct, ref: 2},
 		{name: "quote\"d", offset: unsafe.Offsetof(Hostile2{}.QuoteD), kind: kindString},
 		{name: "type", offset: unsafe.Offsetof(Hostile2{}.Type), kind: kindString},
 		{name: "with space", offset: unsafe.Offsetof(Hostile2{}.WithSpace), kind: kindString},
 	},
+	name: "microsoft.graph.hostile",
 	size: unsafe.Sizeof(Hostile2{}),
 	zero: (*Hostile2)(nil),
 }

@@ -29,6 +29,7 @@ var descOfHostile = structDesc{
 	fields: []fieldDesc{
 		{name: "id", offset: unsafe.Offsetof(Hostile{}.ID), kind: kindString, flags: fieldNotNull},
 	},
+	name: "microsoft.graph.Hostile",
 	size: unsafe.Sizeof(Hostile{}),
 	zero: (*Hostile)(nil),
 }

@@ -27,6 +27,7 @@ var descOfCloudPc2 = structDesc{
 	fields: []fieldDesc{
 		{name: "id", offset: unsafe.Offsetof(CloudPc2{}.ID), kind: kindString, flags: fieldNotNull},
 	},
+	name: "microsoft.graph.cloudPc",
 	size: unsafe.Sizeof(CloudPc2{}),
 	zero: (*CloudPc2)(nil),
 }

@@ -27,6 +27,7 @@ var descOfCloudPC = structDesc{
 	fields: []fieldDesc{
 		{name: "id", offset: unsafe.Offsetof(CloudPC{}.ID), kind: kindString, flags: fieldNotNull},
 	},
+	name: "microsoft.graph.cloudPC",
 	size: unsafe.Sizeof(CloudPC{}),
 	zero: (*CloudPC)(nil),
 }

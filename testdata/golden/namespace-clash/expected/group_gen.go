@@ -30,6 +30,7 @@ var descOfGroup = structDesc{
 		{name: "displayName", offset: unsafe.Offsetof(Group{}.DisplayName), kind: kindString},
 		{name: "termGroup", offset: unsafe.Offsetof(Group{}.TermGroup), kind: kindStruct, ref: 6},
 	},
+	name: "microsoft.graph.group",
 	size: unsafe.Sizeof(Group{}),
 	zero: (*Group)(nil),
 }

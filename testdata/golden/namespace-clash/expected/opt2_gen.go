@@ -30,6 +30,7 @@ var descOfOpt2 = structDesc{
 		{name: "Id", offset: unsafe.Offsetof(Opt2{}.ID), kind: kindString, flags: fieldNotNull},
 		{name: "id", offset: unsafe.Offsetof(Opt2{}.IDProperty), kind: kindString, flags: fieldNotNull},
 	},
+	name: "microsoft.graph.opt",
 	size: unsafe.Sizeof(Opt2{}),
 	zero: (*Opt2)(nil),
 }

@@ -27,6 +27,7 @@ var descOfSecurityAlert2 = structDesc{
 	fields: []fieldDesc{
 		{name: "title", offset: unsafe.Offsetof(SecurityAlert2{}.Title), kind: kindString},
 	},
+	name: "microsoft.graph.security.alert",
 	size: unsafe.Sizeof(SecurityAlert2{}),
 	zero: (*SecurityAlert2)(nil),
 }

@@ -27,6 +27,7 @@ var descOfSecurityAlert = structDesc{
 	fields: []fieldDesc{
 		{name: "legacy", offset: unsafe.Offsetof(SecurityAlert{}.Legacy), kind: kindBool},
 	},
+	name: "microsoft.graph.securityAlert",
 	size: unsafe.Sizeof(SecurityAlert{}),
 	zero: (*SecurityAlert)(nil),
 }

@@ -30,6 +30,7 @@ var descOfTermStoreGroup = structDesc{
 		{name: "displayName", offset: unsafe.Offsetof(TermStoreGroup{}.DisplayName), kind: kindString},
 		{name: "scope", offset: unsafe.Offsetof(TermStoreGroup{}.Scope), kind: kindString, enum: &membersOfTermStoreTermGroupScope},
 	},
+	name: "microsoft.graph.termStore.group",
 	size: unsafe.Sizeof(TermStoreGroup{}),
 	zero: (*TermStoreGroup)(nil),
 }

@@ -47,8 +47,8 @@ func (v *BaseCollectionPaginationCountResponse) AsBaseCollectionPaginationCountR
 
 // polyOfBaseCollectionPaginationCountResponse is the dispatch table of AnyBaseCollectionPaginationCountResponse: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfBaseCollectionPaginationCountResponse = polyDesc{
-	base:  0,
-	cases: []uint32{2},
+	base:  1,
+	cases: []uint32{3},
 	field: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataType),
 	get: func(src unsafe.Pointer) model {
 		if v := *(*AnyBaseCollectionPaginationCountResponse)(src); v != nil {
@@ -83,6 +83,7 @@ var descOfBaseCollectionPaginationCountResponse = structDesc{
 		{name: "@odata.count", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataCount), kind: kindInt64},
 		{name: "@odata.nextLink", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataNextLink), kind: kindString},
 	},
+	name: "BaseCollectionPaginationCountResponse",
 	poly: &polyOfBaseCollectionPaginationCountResponse,
 	size: unsafe.Sizeof(BaseCollectionPaginationCountResponse{}),
 	zero: (*BaseCollectionPaginationCountResponse)(nil),

@@ -38,6 +38,7 @@ var descOfDirectoryObjectCollectionResponse = structDesc{
 	fields: []fieldDesc{
 		{name: "value", offset: unsafe.Offsetof(DirectoryObjectCollectionResponse{}.Value), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
 	},
+	name:      "microsoft.graph.directoryObjectCollectionResponse",
 	odataType: "#microsoft.graph.directoryObjectCollectionResponse",
 	size:      unsafe.Sizeof(DirectoryObjectCollectionResponse{}),
 	zero:      (*DirectoryObjectCollectionResponse)(nil),

@@ -46,8 +46,8 @@ func (v *Entity) AsEntity() *Entity {
 
 // polyOfEntity is the dispatch table of AnyEntity: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfEntity = polyDesc{
-	base:  3,
-	cases: []uint32{1, 3, 4, 5},
+	base:  4,
+	cases: []uint32{2, 4, 5, 6},
 	field: unsafe.Offsetof(Entity{}.ODataType),
 	get: func(src unsafe.Pointer) model {
 		if v := *(*AnyEntity)(src); v != nil {
@@ -83,6 +83,7 @@ var descOfEntity = structDesc{
 		{name: "@odata.type", offset: unsafe.Offsetof(Entity{}.ODataType), kind: kindString, flags: fieldNotNull | fieldDiscriminator},
 		{name: "id", offset: unsafe.Offsetof(Entity{}.ID), kind: kindString, flags: fieldNotNull},
 	},
+	name:      "microsoft.graph.entity",
 	odataType: "#microsoft.graph.entity",
 	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),

@@ -57,10 +57,7 @@ func decodeMember(r *jsonReader, p unsafe.Pointer, d *structDesc, key []byte, f 
 		decodeField(r, unsafe.Add(p, f.offset), f)
 		return
 	}
-	for d.base != nil {
-		d = d.base
-	}
-	extra := (*Properties)(unsafe.Add(p, d.extra))
+	extra := (*Properties)(unsafe.Add(p, d.root().extra))
 	if *extra == nil {
 		*extra = make(Properties, 0, 4)
 	}
@@ -118,7 +115,9 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		decodeStruct(r, v, d)
 		*(*unsafe.Pointer)(p) = v
 	case kindAny:
-		f.poly.set(p, decodeAny(r, f.poly))
+		if !r.readNull() { // a null item of an array that is not nullable stays nil
+			f.poly.set(p, decodeAny(r, f.poly))
+		}
 	}
 }
 
@@ -166,7 +165,11 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		}
 		var guesses fieldGuesses
 		for r.nextItem() {
-			decodeItem(r, appendStruct(p, d), d, &guesses)
+			if item := appendStruct(p, d); r.readNull() {
+				markNullItem(item, d)
+			} else {
+				decodeItem(r, item, d, &guesses)
+			}
 		}
 		return
 	}

@@ -17,19 +17,21 @@ type Model interface {
 // registryNames are the schema names and @odata.type values of every struct, sorted;
 // registryTypes are their indexes in structTable.
 var registryNames = []string{
+	"#microsoft.graph.assignedLicense",
 	"#microsoft.graph.directoryObject",
 	"#microsoft.graph.directoryObjectCollectionResponse",
 	"#microsoft.graph.entity",
 	"#microsoft.graph.group",
 	"#microsoft.graph.user",
 	"BaseCollectionPaginationCountResponse",
+	"microsoft.graph.assignedLicense",
 	"microsoft.graph.directoryObject",
 	"microsoft.graph.directoryObjectCollectionResponse",
 	"microsoft.graph.entity",
 	"microsoft.graph.group",
 	"microsoft.graph.user",
 }
-var registryTypes = []uint32{1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5}
+var registryTypes = []uint32{0, 2, 3, 4, 5, 6, 1, 0, 2, 3, 4, 5, 6}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

@@ -4,6 +4,7 @@ package polymorphic
 
 // structTable lists the table of every struct; fieldDesc.ref is an index into it.
 var structTable = []*structDesc{
+	&descOfAssignedLicense,
 	&descOfBaseCollectionPaginationCountResponse,
 	&descOfDirectoryObject,
 	&descOfDirectoryObjectCollectionResponse,

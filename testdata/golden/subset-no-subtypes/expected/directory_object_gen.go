@@ -76,6 +76,7 @@ var descOfDirectoryObject = structDesc{
 	fields: []fieldDesc{
 		{name: "deletedDateTime", offset: unsafe.Offsetof(DirectoryObject{}.DeletedDateTime), kind: kindString, format: formatDateTime},
 	},
+	name:      "microsoft.graph.directoryObject",
 	odataType: "#microsoft.graph.directoryObject",
 	poly:      &polyOfDirectoryObject,
 	size:      unsafe.Sizeof(DirectoryObject{}),

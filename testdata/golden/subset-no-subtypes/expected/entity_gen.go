@@ -82,6 +82,7 @@ var descOfEntity = structDesc{
 		{name: "@odata.type", offset: unsafe.Offsetof(Entity{}.ODataType), kind: kindString, flags: fieldNotNull | fieldDiscriminator},
 		{name: "id", offset: unsafe.Offsetof(Entity{}.ID), kind: kindString, flags: fieldNotNull},
 	},
+	name:      "microsoft.graph.entity",
 	odataType: "#microsoft.graph.entity",
 	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),

@@ -42,8 +42,8 @@ func (v *DirectoryObject) AsDirectoryObject() *DirectoryObject {
 
 // polyOfDirectoryObject is the dispatch table of AnyDirectoryObject: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfDirectoryObject = polyDesc{
-	base:  0,
-	cases: []uint32{0, 2, 3},
+	base:  1,
+	cases: []uint32{1, 3, 4},
 	field: unsafe.Offsetof(DirectoryObject{}.ODataType),
 	get: func(src unsafe.Pointer) model {
 		if v := *(*AnyDirectoryObject)(src); v != nil {
@@ -77,6 +77,7 @@ var descOfDirectoryObject = structDesc{
 	fields: []fieldDesc{
 		{name: "deletedDateTime", offset: unsafe.Offsetof(DirectoryObject{}.DeletedDateTime), kind: kindString, format: formatDateTime},
 	},
+	name:      "microsoft.graph.directoryObject",
 	odataType: "#microsoft.graph.directoryObject",
 	poly:      &polyOfDirectoryObject,
 	size:      unsafe.Sizeof(DirectoryObject{}),

@@ -46,8 +46,8 @@ func (v *Entity) AsEntity() *Entity {
 
 // polyOfEntity is the dispatch table of AnyEntity: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfEntity = polyDesc{
-	base:  1,
-	cases: []uint32{0, 1, 2, 3},
+	base:  2,
+	cases: []uint32{1, 2, 3, 4},
 	field: unsafe.Offsetof(Entity{}.ODataType),
 	get: func(src unsafe.Pointer) model {
 		if v := *(*AnyEntity)(src); v != nil {
@@ -83,6 +83,7 @@ var descOfEntity = structDesc{
 		{name: "@odata.type", offset: unsafe.Offsetof(Entity{}.ODataType), kind: kindString, flags: fieldNotNull | fieldDiscriminator},
 		{name: "id", offset: unsafe.Offsetof(Entity{}.ID), kind: kindString, flags: fieldNotNull},
 	},
+	name:      "microsoft.graph.entity",
 	odataType: "#microsoft.graph.entity",
 	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),

@@ -4,6 +4,7 @@ package subsetsubtypes
 
 // structTable lists the table of every struct; fieldDesc.ref is an index into it.
 var structTable = []*structDesc{
+	&descOfAssignedLicense,
 	&descOfDirectoryObject,
 	&descOfEntity,
 	&descOfGroup,

@@ -58,10 +58,16 @@ func (es ValidationErrors) Unwrap() []error {
 type validator struct {
 	path []validatorSegment
 	errs ValidationErrors
-	// slot is the polymorphic base of the property being validated, for
-	// the root's discriminator check; set just before the value is
-	// validated, consumed by it.
-	slot *polyDesc
+	// value is the struct being validated, for its root's discriminator
+	// check.
+	value valueFrame
+}
+
+// valueFrame is the type of the struct being validated and, when it is held
+// in a polymorphic property, that property's base.
+type valueFrame struct {
+	d    *structDesc
+	slot *polyDesc // nil outside polymorphic properties
 }
 
 type validatorSegment struct {
@@ -122,18 +128,27 @@ func (c *validator) result() error {
 func validateModel(v model) error {
 	var c validator
 	p, d := v.model()
-	c.validateStruct(p, d)
+	c.validateStruct(p, d, nil)
 	return c.result()
 }
 
-// validateStruct checks the struct at p: its bases' fields first, then its
-// own, each in declaration order.
-func (c *validator) validateStruct(p unsafe.Pointer, d *structDesc) {
+// validateStruct checks the struct at p, of type d, held in a property
+// whose polymorphic base is slot (nil for none).
+func (c *validator) validateStruct(p unsafe.Pointer, d *structDesc, slot *polyDesc) {
 	if p == nil {
 		return
 	}
+	outer := c.value
+	c.value = valueFrame{d: d, slot: slot}
+	c.validateFields(p, d)
+	c.value = outer
+}
+
+// validateFields checks d's fields of the struct at p: its bases' first,
+// then its own, each in declaration order.
+func (c *validator) validateFields(p unsafe.Pointer, d *structDesc) {
 	if d.base != nil {
-		c.validateStruct(p, d.base)
+		c.validateFields(p, d.base)
 	}
 	for i := range d.fields {
 		c.validateField(unsafe.Add(p, d.fields[i].offset), &d.fields[i])
@@ -183,13 +198,11 @@ func (c *validator) validateValue(p unsafe.Pointer, f *fieldDesc) {
 			c.report("format", v, "%q is not a valid %s", v, formatNames[f.format])
 		}
 	case kindStruct:
-		c.validateStruct(*(*unsafe.Pointer)(p), structTable[f.ref])
+		c.validateStruct(*(*unsafe.Pointer)(p), structTable[f.ref], nil)
 	case kindAny:
 		if m := f.poly.get(p); m != nil {
 			v, d := m.model()
-			c.slot = f.poly
-			c.validateStruct(v, d)
-			c.slot = nil
+			c.validateStruct(v, d, f.poly)
 		}
 	}
 }
@@ -206,8 +219,10 @@ func (c *validator) validateItems(p unsafe.Pointer, f *fieldDesc) {
 			continue
 		}
 		c.enterIndex(i)
-		if arr.structs != nil {
-			c.validateStruct(item, arr.structs)
+		if arr.isNull(item, f) {
+			c.report("nullable", nil, "items of %q are not nullable", f.name)
+		} else if arr.structs != nil {
+			c.validateStruct(item, arr.structs, nil)
 		} else {
 			c.validateValue(item, f)
 		}
@@ -328,13 +343,18 @@ func boundOf(k kind, b float64) any {
 	return int64(b)
 }
 
-// checkDiscriminator reports, for a value held in a polymorphic property,
-// an @odata.type that names no generated type derived from the property's
-// type: such a value is kept, but only its base properties are checked.
+// checkDiscriminator reports an @odata.type that does not name the type of
+// the value: in a polymorphic property, one that names no generated type
+// derived from the property's type (a subtype newer than the schema, kept
+// as the base); anywhere, one that names another type (a group where a user
+// is expected). Only the properties of the value's Go type are checked.
 func (c *validator) checkDiscriminator(name string, o *Opt[string]) {
-	slot := c.slot
-	c.slot = nil
-	if o.State == Present && slot != nil && slot.lookup(o.Val) == nil {
+	d, slot := c.value.d, c.value.slot
+	switch {
+	case o.State != Present || d.isType(o.Val):
+	case slot != nil && slot.lookup(o.Val) == nil:
 		c.reportAt(name, "discriminator", o.Val, "%q is not a known type derived from %s: its own properties are not checked", o.Val, slot.name)
+	default:
+		c.reportAt(name, "discriminator", o.Val, "%q names another type than %s: only the properties of %s are checked", o.Val, d.name, d.name)
 	}
 }

@@ -34,6 +34,7 @@ var descOfGroup = structDesc{
 		{name: "mailEnabled", offset: unsafe.Offsetof(Group{}.MailEnabled), kind: kindBool},
 		{name: "members", offset: unsafe.Offsetof(Group{}.Members), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
 	},
+	name:      "microsoft.graph.group",
 	odataType: "#microsoft.graph.group",
 	size:      unsafe.Sizeof(Group{}),
 	zero:      (*Group)(nil),

@@ -15,6 +15,10 @@ type User struct {
 	//
 	// true if the account is enabled; otherwise, false.
 	AccountEnabled Opt[bool]
+	// AssignedLicenses is "assignedLicenses".
+	//
+	// The licenses that are assigned to the user.
+	AssignedLicenses Opt[[]AssignedLicense]
 	// BusinessPhones is "businessPhones".
 	//
 	// The telephone numbers for the user.
@@ -44,11 +48,13 @@ var descOfUser = structDesc{
 	base: &descOfDirectoryObject,
 	fields: []fieldDesc{
 		{name: "accountEnabled", offset: unsafe.Offsetof(User{}.AccountEnabled), kind: kindBool},
+		{name: "assignedLicenses", offset: unsafe.Offsetof(User{}.AssignedLicenses), kind: kindStruct, ref: 0, flags: fieldNotNull | fieldArray},
 		{name: "businessPhones", offset: unsafe.Offsetof(User{}.BusinessPhones), kind: kindString, flags: fieldNotNull | fieldArray | fieldNullableItems},
 		{name: "displayName", offset: unsafe.Offsetof(User{}.DisplayName), kind: kindString},
 		{name: "manager", offset: unsafe.Offsetof(User{}.Manager), kind: kindAny, poly: &polyOfDirectoryObject},
 		{name: "memberOf", offset: unsafe.Offsetof(User{}.MemberOf), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
 	},
+	name:      "microsoft.graph.user",
 	odataType: "#microsoft.graph.user",
 	size:      unsafe.Sizeof(User{}),
 	zero:      (*User)(nil),

@@ -216,10 +216,32 @@ func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 	for _, f := range files {
 		size += len(f.Data)
 	}
-	fmt.Fprintf(stdout, "graphgen: %d types (%d structs, %d enums), %d files, %d bytes in %s, %s\n",
-		len(pkg.Structs)+len(pkg.Enums), len(pkg.Structs), len(pkg.Enums), len(files), size, j.out,
-		time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "graphgen: %s, %d files, %d bytes in %s, %s%s\n", typeCounts(pkg), len(files), size, j.out,
+		time.Since(start).Round(time.Millisecond), skippedText(pkg.Skipped))
 	return 0
+}
+
+// typeCounts is "12 types (9 structs, 2 enums, 1 scalar)".
+func typeCounts(pkg *schema.Package) string {
+	n := len(pkg.Structs) + len(pkg.Enums) + len(pkg.Scalars)
+	text := fmt.Sprintf("%d types (%d structs, %d enums", n, len(pkg.Structs), len(pkg.Enums))
+	if len(pkg.Scalars) > 0 {
+		text += fmt.Sprintf(", %d scalars", len(pkg.Scalars))
+	}
+	return text + ")"
+}
+
+// skippedText is "; skipped, carrying no model: 5 parameters, 1 security
+// schemes", or "" when nothing was.
+func skippedText(skipped []schema.Skipped) string {
+	if len(skipped) == 0 {
+		return ""
+	}
+	parts := make([]string, len(skipped))
+	for i, s := range skipped {
+		parts[i] = fmt.Sprintf("%d %s", s.Count, s.What)
+	}
+	return "; skipped, carrying no model: " + strings.Join(parts, ", ")
 }
 
 // build loads and emits a job in memory, reporting problems and warnings.

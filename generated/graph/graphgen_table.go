@@ -319,6 +319,11 @@ func arrayItems(p unsafe.Pointer, f *fieldDesc) arrayView {
 	return a
 }
 
+// quotedItem reports whether the nullable item at item arrived as a string.
+func (a arrayView) quotedItem(item unsafe.Pointer) bool {
+	return a.nullable && *(*bool)(unsafe.Add(item, a.size+1))
+}
+
 // at returns the address of item i's value and whether it holds one (a
 // nullable item may be null).
 func (a arrayView) at(i int) (unsafe.Pointer, bool) {
@@ -341,10 +346,11 @@ func (a arrayView) isNull(item unsafe.Pointer, f *fieldDesc) bool {
 }
 
 // optStride is the size of an Opt holding a value of kind k (whose size is
-// size): the value, the State byte, and padding to the value's alignment.
+// size): the value, the State and quoted bytes, and padding to the value's
+// alignment.
 func optStride(k kind, size uintptr) uintptr {
 	align := kindAlign[k]
-	return (size + 1 + align - 1) &^ (align - 1)
+	return (size + 2 + align - 1) &^ (align - 1)
 }
 
 var kindAlign = [256]uintptr{
@@ -370,3 +376,12 @@ var kindAlign = [256]uintptr{
 func (f *fieldDesc) stateAt(p unsafe.Pointer) *State {
 	return (*State)(unsafe.Add(p, f.valueSize()))
 }
+
+// quotedAt is the quoted flag of the Opt of f at p.
+func (f *fieldDesc) quotedAt(p unsafe.Pointer) *bool {
+	return (*bool)(unsafe.Add(p, f.valueSize()+1))
+}
+
+// quotable reports whether values of f may arrive as JSON strings
+// (IEEE754Compatible=true): Edm.Int64 and Edm.Decimal.
+func (f *fieldDesc) quotable() bool { return f.kind == kindInt64 || f.kind == kindDecimal }

@@ -14,6 +14,7 @@ import (
 	"github.com/graphgen/graphgen/internal/schema"
 	formats "github.com/graphgen/graphgen/testdata/golden/formats/expected"
 	poly "github.com/graphgen/graphgen/testdata/golden/polymorphic/expected"
+	pub "github.com/graphgen/graphgen/testdata/golden/published/expected"
 )
 
 // validationVectors are payloads that the generated Validate and graphgen
@@ -35,11 +36,14 @@ var validationVectors = []struct {
 	{"polymorphic", "microsoft.graph.user", `{"@odata.type":"#microsoft.graph.group","id":"u2","memberOf":[null,{"id":"g"}],
 		"assignedLicenses":[null,{"skuId":"x","@odata.type":"#microsoft.graph.user"},{"@odata.type":"microsoft.graph.ASSIGNEDLICENSE"}]}`},
 	{"polymorphic", "microsoft.graph.directoryObject", `{"@odata.type":"microsoft.graph.user","assignedLicenses":[{"@odata.type":"#microsoft.graph.x"}]}`},
+	{"published", "microsoft.graph.serviceUpdateMessage", `{"size":"9007199254740993","price":"1.5","counts":["1",2],"sizes":[null,"3"],"tags":null}`},
+	{"published", "microsoft.graph.ODataErrors.ODataError", `{"error":{"code":"x","message":"y","innerError":{"date":"2024-05-14T19:09:13","request-id":"r"}}}`},
+	{"published", "microsoft.graph.serviceUpdateMessageCollectionArchiveRequest", `{"messageIds":null}`},
 }
 
 func TestRuntimeValidationAgreesWithGeneratedValidate(t *testing.T) {
 	validators := map[string]*rtvalidate.Validator{}
-	for _, golden := range []string{"formats", "polymorphic"} {
+	for _, golden := range []string{"formats", "polymorphic", "published"} {
 		validators[golden] = runtimeValidator(t, golden)
 	}
 	rules := map[string]int{}
@@ -58,7 +62,7 @@ func TestRuntimeValidationAgreesWithGeneratedValidate(t *testing.T) {
 
 func runtimeValidator(t *testing.T, golden string) *rtvalidate.Validator {
 	input := "../../testdata/golden/" + golden + "/input"
-	if golden == "polymorphic" {
+	if golden == "polymorphic" || golden == "published" {
 		input += "/openapi.yaml"
 	}
 	info, err := os.Stat(input)
@@ -87,11 +91,20 @@ func generatedViolations(t *testing.T, golden, schemaName, payload string) []rtv
 		m, derr := poly.UnmarshalByName(schemaName, []byte(payload))
 		require.NoError(t, derr)
 		err = m.Validate()
+	case "published":
+		m, derr := pub.UnmarshalByName(schemaName, []byte(payload))
+		require.NoError(t, derr)
+		err = m.Validate()
 	}
 	var out []rtvalidate.Violation
 	var fv formats.ValidationErrors
 	var pv poly.ValidationErrors
+	var bv pub.ValidationErrors
 	switch {
+	case errors.As(err, &bv):
+		for _, v := range bv {
+			out = append(out, rtvalidate.Violation{Path: v.Path, Rule: v.Rule, Message: v.Message})
+		}
 	case errors.As(err, &fv):
 		for _, v := range fv {
 			out = append(out, rtvalidate.Violation{Path: v.Path, Rule: v.Rule, Message: v.Message})

@@ -55,6 +55,9 @@ func Emit(pkg *schema.Package, opts Options) ([]File, error) {
 	for _, e := range pkg.Enums {
 		jobs = append(jobs, job{e.File, func() *jen.File { return t.enumFile(e, opts) }})
 	}
+	for _, sc := range pkg.Scalars {
+		jobs = append(jobs, job{sc.File, func() *jen.File { return scalarFile(sc, opts) }})
+	}
 	rendered := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	par.For(len(jobs), func(i int) {

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -20,6 +21,9 @@ func (t *tables) structFile(s *schema.Struct, opts Options) *jen.File {
 	}
 	if s.Page != nil {
 		f.Add(pageMethods(s))
+	}
+	if s.Error != nil {
+		f.Add(errorMethod(s))
 	}
 	f.Add(t.structDescVar(s))
 	f.Add(modelMethods(s))
@@ -50,9 +54,26 @@ func structDecl(s *schema.Struct) jen.Code {
 				"annotations and properties newer than the schema. They are written back on encode."),
 			jen.Id("Extra").Id("Properties"))
 	}
-	lead := fmt.Sprintf("%s is the Graph type %s.", s.Name.Name, s.SchemaName)
-	return comment(docComment(lead, s.Doc, s.Deprecation)).Line().
+	return comment(docComment(structLead(s), s.Doc, s.Deprecation)).Line().
 		Type().Add(ident(s.Name)).Struct(fields...)
+}
+
+// structLead is the first sentence of a struct's doc: the schema it is, or
+// for an inline body the operations whose body it is.
+func structLead(s *schema.Struct) string {
+	if s.Body == nil {
+		return fmt.Sprintf("%s is the Graph type %s.", s.Name.Name, s.SchemaName)
+	}
+	what := "request body"
+	if s.Body.Response {
+		what = "response body"
+	}
+	ops := s.Body.Operations
+	more := ""
+	if len(ops) > 3 {
+		ops, more = ops[:3], fmt.Sprintf(" and %d more", len(s.Body.Operations)-3)
+	}
+	return fmt.Sprintf("%s is the %s of %s%s (schema name %s).", s.Name.Name, what, strings.Join(ops, ", "), more, s.SchemaName)
 }
 
 func fieldDoc(fd *schema.Field) string {
@@ -87,6 +108,9 @@ func assertions(s *schema.Struct) jen.Code {
 		if b.Poly != nil {
 			defs = append(defs, jen.Id("_").Add(ident(b.Poly.Interface)).Op("=").Add(nilPtr.Clone()))
 		}
+	}
+	if s.Error != nil {
+		defs = append(defs, jen.Id("_").Error().Op("=").Add(nilPtr.Clone()))
 	}
 	return jen.Var().Defs(defs...)
 }

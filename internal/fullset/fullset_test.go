@@ -96,6 +96,7 @@ func TestFullSetGeneratesBuildsAndVets(t *testing.T) {
 	require.NoError(t, err, "the struct tables must describe the Go types:\n%s", out)
 
 	t.Run("verify the docs corpus", func(t *testing.T) { verifyDocsCorpus(t, module) })
+	t.Run("verify the recorded payloads", func(t *testing.T) { verifyRecorded(t, module) })
 }
 
 func generate(t *testing.T, docs []schema.Document, opts schema.Options) []emit.File {

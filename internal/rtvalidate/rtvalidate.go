@@ -202,6 +202,9 @@ func (w *walker) stringRules(s string, at []string, r schema.Rules) {
 }
 
 func (w *walker) number(t *schema.Type, val any, at []string, r schema.Rules) {
+	if s, isString := val.(string); isString && quotable(t) && isNumberText(s) {
+		val = json.Number(s) // IEEE754Compatible=true: "size": "9007199254740993"
+	}
 	n, ok := val.(json.Number)
 	if !ok {
 		if s, isString := val.(string); isString && t.Kind == schema.KindFloat && (s == "INF" || s == "-INF" || s == "NaN") {
@@ -286,6 +289,18 @@ func (w *walker) nullItem(t *schema.Type, at []string) {
 	default:
 		w.fail(at, "expected %s, found null", t.Elem.String())
 	}
+}
+
+// quotable reports whether Graph may write values of t as JSON strings
+// (IEEE754Compatible=true): Edm.Int64 and Edm.Decimal.
+func quotable(t *schema.Type) bool {
+	return t.Kind == schema.KindDecimal || t.Kind == schema.KindInt && t.Bits == 64
+}
+
+// isNumberText reports whether s is exactly a JSON number, as the generated
+// decoder requires of a quoted one.
+func isNumberText(s string) bool {
+	return s != "" && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') && strings.TrimSpace(s) == s && json.Valid([]byte(s))
 }
 
 // concrete is the type an object's @odata.type names among s's subtypes,

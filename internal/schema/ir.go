@@ -12,10 +12,26 @@ package schema
 type Package struct {
 	Structs   []*Struct  // object schemas, sorted by Go name
 	Enums     []*Enum    // string enum schemas, sorted by Go name
+	Scalars   []*Scalar  // other schemas (numbers, booleans, arrays), sorted by Go name
 	Patterns  []*Pattern // distinct regular expressions used by validators, sorted by Name
 	Warnings  Errors     // problems that did not stop the run, e.g. missing references allowed by Options
+	Skipped   []Skipped  // what the input holds that carries no model, e.g. {"parameters", 5}, sorted by What
 	InputHash string     // fingerprint of the schemas and options, e.g. "sha256:0123456789abcdef"; equal for both input forms
 	Options   Options    // the options the package was lowered with
+}
+
+// Skipped counts one kind of thing the input holds that carries no model,
+// such as OpenAPI parameters or binary bodies.
+type Skipped struct {
+	What  string // e.g. "parameters", "security schemes", "bodies without an object schema"
+	Count int
+}
+
+// Body says which operations declare a struct inline as their request or
+// response body.
+type Body struct {
+	Response   bool     // the body of a success response; else of a request
+	Operations []string // e.g. "POST /admin/serviceAnnouncement/messages/microsoft.graph.archive", sorted
 }
 
 // Ident is a Go identifier, optionally qualified by an import path.
@@ -48,6 +64,29 @@ type Struct struct {
 	ODataType   string       // this type's @odata.type value, e.g. "#microsoft.graph.cloudPC"; "" when none
 	Poly        *Poly        // non-nil when other generated types derive from this one
 	Page        *Page        // non-nil for a collection response: a page of Page.Items
+	Body        *Body        // non-nil for an inline body of operations
+	Error       *ErrorText   // non-nil for OData's error body, which is a Go error
+	Origin      Origin
+}
+
+// ErrorText makes a struct a Go error: its Error method returns the code
+// and message of the value in Field, e.g. ODataError.ErrorProperty.
+type ErrorText struct {
+	Field   *Field // e.g. ODataError.ErrorProperty, a *MainError
+	Code    *Field // e.g. MainError.Code
+	Message *Field // e.g. MainError.Message
+}
+
+// Scalar describes a schema that is neither an object nor a string enum,
+// such as ODataCountResponse (type: integer): a Go type defined on the
+// schema's type.
+type Scalar struct {
+	Name        Ident        // e.g. "ODataCountResponse"
+	File        string       // e.g. "o_data_count_response_gen.go"
+	SchemaName  string       // e.g. "ODataCountResponse"
+	Doc         string       // schema description, plain text
+	Deprecation *Deprecation // nil unless deprecated
+	Type        *Type        // the underlying type, e.g. int32, []string, json.RawMessage
 	Origin      Origin
 }
 

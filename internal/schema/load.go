@@ -33,7 +33,7 @@ type Options struct {
 // problems of the run are returned together as Errors.
 func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) {
 	var p problems
-	raws := collect(docs, &p)
+	raws, skipped := collect(docs, &p)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -49,19 +49,29 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 	pkg.Warnings = p.warningList(data)
 	pkg.InputHash = inputHash(raws, opts)
 	pkg.Options = opts
+	pkg.Skipped = skipped
 	return pkg, nil
 }
 
 // collect parses every document and returns their schemas sorted by name,
-// reporting a name defined twice.
-func collect(docs []Document, p *problems) []rawSchema {
+// reporting a name defined twice, and what the documents hold that carries
+// no model.
+func collect(docs []Document, p *problems) ([]rawSchema, []Skipped) {
 	parsed := make([][]rawSchema, len(docs))
 	found := make([]problems, len(docs))
-	par.For(len(docs), func(i int) { parsed[i] = parseDocument(docs[i], &found[i]) })
+	skips := make([]skipCounts, len(docs))
+	par.For(len(docs), func(i int) {
+		skips[i] = skipCounts{}
+		parsed[i] = parseDocument(docs[i], &found[i], skips[i])
+	})
 	var raws []rawSchema
+	skipped := skipCounts{}
 	for i := range docs {
 		raws = append(raws, parsed[i]...)
 		p.merge(&found[i])
+		for kind, n := range skips[i] {
+			skipped.add(kind, n)
+		}
 	}
 	slices.SortStableFunc(raws, func(a, b rawSchema) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Origin.File, b.Origin.File))
@@ -74,5 +84,5 @@ func collect(docs []Document, p *problems) []rawSchema {
 		}
 		out = append(out, r)
 	}
-	return out
+	return out, skipped.list()
 }

@@ -13,7 +13,7 @@ import (
 // generated package contains (see internal/support), and of the registry.
 var reservedNames = []string{
 	"Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
-	"Decimal", "DecodeError", "DecodeOptions", "Duration", "DurationOf", "Model", "New",
+	"Decimal", "DecodeError", "DecodeOptions", "Duration", "DurationOf", "EncodeOptions", "MarshalWith", "Model", "New",
 	"Absent", "FlagsOf", "Null", "Opt", "Page", "Present", "Properties", "Property", "Some", "State", "TimeOfDay",
 	"TimeOfDayOf", "UnmarshalByName", "UnmarshalWith", "UUID", "ValidationError", "ValidationErrors",
 }
@@ -26,6 +26,7 @@ type lowerer struct {
 	byName   map[string]*rawSchema // every schema of the input, for resolving references
 	structs  map[string]*Struct    // by schema name
 	enums    map[string]*Enum      // by schema name
+	scalars  map[string]*Scalar    // by schema name
 	patterns map[string]*Pattern
 	names    *nameSet          // package-level Go identifiers
 	folded   map[string]string // lower-cased Go name -> the schema that has it
@@ -40,6 +41,7 @@ func newLowerer(all, raws []rawSchema, opts Options, p *problems) *lowerer {
 		byName:   indexByName(all),
 		structs:  map[string]*Struct{},
 		enums:    map[string]*Enum{},
+		scalars:  map[string]*Scalar{},
 		patterns: map[string]*Pattern{},
 		names:    newNameSet(reservedNames...),
 		folded:   map[string]string{},
@@ -77,6 +79,9 @@ func (l *lowerer) lower() *Package {
 		if e := l.enums[r.Name]; e != nil {
 			pkg.Enums = append(pkg.Enums, e)
 		}
+		if sc := l.scalars[r.Name]; sc != nil {
+			pkg.Scalars = append(pkg.Scalars, sc)
+		}
 	}
 	l.assignODataTypes(pkg.Structs)
 	l.assignPoly(pkg.Structs)
@@ -85,6 +90,12 @@ func (l *lowerer) lower() *Package {
 	}
 	for _, s := range pkg.Structs {
 		s.Fields = l.lowerFields(s, l.byName[s.SchemaName])
+	}
+	for _, s := range pkg.Structs {
+		s.Error = errorText(s)
+	}
+	for _, sc := range pkg.Scalars {
+		sc.Type, _, _ = l.lowerType(&openapi3.SchemaRef{Value: l.byName[sc.SchemaName].Schema}, sc.Origin)
 	}
 	linkDiscriminators(pkg.Structs)
 	assignPages(pkg.Structs)
@@ -99,6 +110,7 @@ func (l *lowerer) lower() *Package {
 func sortByName(pkg *Package) {
 	slices.SortFunc(pkg.Structs, func(a, b *Struct) int { return cmp.Compare(a.Name.Name, b.Name.Name) })
 	slices.SortFunc(pkg.Enums, func(a, b *Enum) int { return cmp.Compare(a.Name.Name, b.Name.Name) })
+	slices.SortFunc(pkg.Scalars, func(a, b *Scalar) int { return cmp.Compare(a.Name.Name, b.Name.Name) })
 }
 
 // declare classifies one schema as a struct or an enum and names it.
@@ -122,10 +134,19 @@ func (l *lowerer) declare(r *rawSchema) {
 			SchemaName:  r.Name,
 			Doc:         structDoc(s),
 			Deprecation: deprecationOf(s),
+			Body:        r.Body,
 			Origin:      r.Origin,
 		}
 	default:
-		l.p.add(r.Origin, "unsupported", "schema %q is neither an object nor a string enum", r.Name)
+		name := l.typeName(r)
+		l.scalars[r.Name] = &Scalar{
+			Name:        Ident{Name: name},
+			File:        l.fileName(r, name),
+			SchemaName:  r.Name,
+			Doc:         s.Description,
+			Deprecation: deprecationOf(s),
+			Origin:      r.Origin,
+		}
 	}
 }
 
@@ -134,7 +155,7 @@ func (l *lowerer) declare(r *rawSchema) {
 // declarationOrder) keeps it and the other gets a number: SecurityAlert2.
 // Each such renaming is reported as a warning.
 func (l *lowerer) typeName(r *rawSchema) string {
-	want := typeGoName(r.Name)
+	want := cmp.Or(r.GoName, typeGoName(r.Name))
 	if name, ok := l.opts.TypeNames[r.Name]; ok {
 		want = name
 	}

@@ -85,6 +85,9 @@ func (l *lowerer) inheritedProperties(s *Struct) map[string]bool {
 // ancestors with their accessors and fields.
 func (l *lowerer) reservedFieldNames(s *Struct) []string {
 	names := []string{"Validate", "MarshalJSON", "UnmarshalJSON", "Extra"}
+	if s.SchemaName == odataErrorSchema {
+		names = append(names, "Error")
+	}
 	for b := s.Base; b != nil; b = b.Base {
 		names = append(names, b.Name.Name, "As"+b.Name.Name)
 		for _, part := range ownParts(l.byName[b.SchemaName]) {
@@ -118,4 +121,33 @@ func assignPages(structs []*Struct) {
 			s.Page = &Page{Items: items, NextLink: next}
 		}
 	}
+}
+
+// odataErrorSchema is OData's error body, {"error": {"code", "message", …}}.
+const odataErrorSchema = "microsoft.graph.ODataErrors.ODataError"
+
+// errorText makes OData's error body a Go error, when its "error" member is
+// an object with string "code" and "message" members.
+func errorText(s *Struct) *ErrorText {
+	if s.SchemaName != odataErrorSchema {
+		return nil
+	}
+	field := fieldNamed(s.Fields, "error")
+	if field == nil || field.Type.Kind != KindStruct {
+		return nil
+	}
+	code, message := fieldNamed(field.Type.Struct.Fields, "code"), fieldNamed(field.Type.Struct.Fields, "message")
+	if code == nil || message == nil || code.Type.Kind != KindString || message.Type.Kind != KindString {
+		return nil
+	}
+	return &ErrorText{Field: field, Code: code, Message: message}
+}
+
+func fieldNamed(fields []*Field, jsonName string) *Field {
+	for _, f := range fields {
+		if f.JSONName == jsonName {
+			return f
+		}
+	}
+	return nil
 }

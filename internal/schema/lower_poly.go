@@ -20,6 +20,7 @@ func (l *lowerer) assignODataTypes(structs []*Struct) {
 	for _, s := range structs {
 		r := l.byName[s.SchemaName]
 		switch {
+		case s.Body != nil: // an inline body has no @odata.type
 		case extString(r.Schema, "x-ms-discriminator-value") != "":
 			s.ODataType = extString(r.Schema, "x-ms-discriminator-value")
 		case ownODataTypeDefault(r.Schema) != "":

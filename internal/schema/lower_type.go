@@ -85,6 +85,10 @@ func (l *lowerer) namedType(ref string, at Origin) *Type {
 	if e := l.enums[target.Name]; e != nil {
 		return &Type{Kind: KindEnum, Name: e.Name, Enum: e}
 	}
+	if sc := l.scalars[target.Name]; sc != nil {
+		t, _, _ := l.lowerType(&openapi3.SchemaRef{Value: target.Schema}, target.Origin)
+		return t // the underlying type: a scalar schema names no model of its own
+	}
 	s := l.structs[target.Name]
 	if s == nil {
 		return rawType()

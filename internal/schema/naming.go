@@ -9,13 +9,18 @@ import (
 // Naming rules (changing any of them renames generated identifiers and so
 // breaks users; see README "Names"):
 //   - "microsoft.graph." is dropped; other namespace segments become a prefix:
-//     microsoft.graph.cloudPC -> CloudPC, microsoft.graph.security.alert -> SecurityAlert.
+//     microsoft.graph.cloudPC -> CloudPC, microsoft.graph.security.alert -> SecurityAlert;
+//     OData's error schemas have none: microsoft.graph.ODataErrors.ODataError -> ODataError.
 //   - words split at case changes and non-alphanumerics; each word is
 //     capitalized, Go initialisms are upper-cased: aadDeviceId -> AadDeviceID.
 //   - "odata" is spelled OData: @odata.type -> ODataType.
 //   - a name that would not start with a letter gets an "X" prefix.
 
 const graphNamespace = "microsoft.graph."
+
+// odataErrorsNamespace holds OData's error schemas, which Go names without
+// a prefix: microsoft.graph.ODataErrors.ODataError -> ODataError.
+const odataErrorsNamespace = "microsoft.graph.ODataErrors."
 
 // initialisms are the words Go spells in upper case (golint's list).
 var initialisms = map[string]bool{
@@ -30,6 +35,9 @@ var initialisms = map[string]bool{
 
 // typeGoName returns the Go type name for a schema name.
 func typeGoName(schemaName string) string {
+	if name, ok := strings.CutPrefix(schemaName, odataErrorsNamespace); ok {
+		return goName(name)
+	}
 	return goName(strings.TrimPrefix(schemaName, graphNamespace))
 }
 

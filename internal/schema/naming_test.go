@@ -16,7 +16,7 @@ func TestTypeGoName(t *testing.T) {
 		"microsoft.graph.security.alert":                "SecurityAlert",
 		"microsoft.graph.termStore.group":               "TermStoreGroup",
 		"BaseCollectionPaginationCountResponse":         "BaseCollectionPaginationCountResponse",
-		"microsoft.graph.ODataErrors.MainError":         "ODataErrorsMainError",
+		"microsoft.graph.ODataErrors.MainError":         "MainError",
 		"microsoft.graph.windows10GeneralConfiguration": "Windows10GeneralConfiguration",
 		"microsoft.graph.Json":                          "JSON",
 	}

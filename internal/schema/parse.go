@@ -8,14 +8,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
-
-	"github.com/graphgen/graphgen/internal/par"
 )
 
 // Document is one input file: a JSON Schema file of one schema, or an
@@ -67,12 +64,15 @@ type rawSchema struct {
 	Name   string // e.g. "microsoft.graph.cloudPC"
 	Schema *openapi3.Schema
 	Origin Origin // the file and the pointer of the schema within it
+	GoName string // the Go name an inline body is given; "" for a named schema, whose name gives it
+	Body   *Body  // non-nil for an inline body of operations
 }
 
 const componentsPrefix = "#/components/schemas/"
 
-// parseDocument returns the named schemas of one document.
-func parseDocument(doc Document, p *problems) []rawSchema {
+// parseDocument returns the named schemas of one document, counting in
+// skipped what carries no model.
+func parseDocument(doc Document, p *problems, skipped skipCounts) []rawSchema {
 	root := Origin{File: doc.File}
 	data, err := toJSON(doc.Data)
 	if err != nil {
@@ -85,7 +85,7 @@ func parseDocument(doc Document, p *problems) []rawSchema {
 		return nil
 	}
 	if _, ok := top["openapi"]; ok {
-		return parseOpenAPI(doc, top, p)
+		return parseOpenAPI(doc, top, p, skipped)
 	}
 	name := schemaFileName(doc.File, top)
 	s := parseSchema(data, root, p)
@@ -93,38 +93,6 @@ func parseDocument(doc Document, p *problems) []rawSchema {
 		return nil
 	}
 	return []rawSchema{{Name: name, Schema: s, Origin: root}}
-}
-
-// parseOpenAPI returns the schemas under components/schemas, in name order.
-func parseOpenAPI(doc Document, top map[string]json.RawMessage, p *problems) []rawSchema {
-	var components struct {
-		Schemas map[string]json.RawMessage `json:"schemas"`
-	}
-	if raw, ok := top["components"]; ok {
-		if err := json.Unmarshal(raw, &components); err != nil {
-			p.add(Origin{File: doc.File, Pointer: "/components"}, "invalid", "components: %v", err)
-			return nil
-		}
-	}
-	names := make([]string, 0, len(components.Schemas))
-	for name := range components.Schemas {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	parsed := make([]rawSchema, len(names))
-	found := make([]problems, len(names))
-	par.For(len(names), func(i int) {
-		at := Origin{File: doc.File, Pointer: pointerJoin("/components/schemas", names[i])}
-		parsed[i] = rawSchema{Name: names[i], Schema: parseSchema(components.Schemas[names[i]], at, &found[i]), Origin: at}
-	})
-	var out []rawSchema
-	for i := range parsed {
-		p.merge(&found[i])
-		if parsed[i].Schema != nil {
-			out = append(out, parsed[i])
-		}
-	}
-	return out
 }
 
 // parseSchema lets kin-openapi parse one schema object. When it fails, the
@@ -214,7 +182,30 @@ func toJSON(data []byte) ([]byte, error) {
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		return nil, err
 	}
-	return json.Marshal(v)
+	return json.Marshal(stringKeys(v))
+}
+
+// stringKeys turns YAML mappings with keys that are not strings (the
+// response code 200:, a version 1.0:) into JSON objects, keys as YAML wrote
+// them.
+func stringKeys(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, item := range v {
+			v[k] = stringKeys(item)
+		}
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, item := range v {
+			m[fmt.Sprint(k)] = stringKeys(item)
+		}
+		return m
+	case []any:
+		for i, item := range v {
+			v[i] = stringKeys(item)
+		}
+	}
+	return v
 }
 
 // syntaxError turns a JSON or YAML parse error into an Error with a position.

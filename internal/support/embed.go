@@ -25,4 +25,4 @@ var (
 // These are the functions that only generated code calls
 // (New, UnmarshalByName, UnmarshalAny…), named here so that staticcheck
 // does not report them unused in this package.
-var _ = []any{unmarshalAny, newByName, unmarshalByName, iface{}.data}
+var _ = []any{unmarshalAny, newByName, unmarshalByName, errorText, MarshalWith, iface{}.data}

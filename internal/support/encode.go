@@ -73,31 +73,33 @@ func encodeField(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, key string, stat
 		w.writeNull()
 	case Present:
 		w.quotedKey(key)
+		quoted := f.quotable() && (w.ieee754 || *f.quotedAt(p))
 		if f.flags&fieldArray != 0 {
-			encodeArray(w, p, f)
+			encodeArray(w, p, f, quoted)
 		} else {
-			encodeValue(w, p, f)
+			encodeValue(w, p, f, quoted)
 		}
 	}
 }
 
-// encodeValue writes the value of f's kind at p.
-func encodeValue(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
+// encodeValue writes the value of f's kind at p; quoted writes an Edm.Int64
+// or Edm.Decimal as a JSON string.
+func encodeValue(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, quoted bool) {
 	switch f.kind {
 	case kindString:
 		w.writeString(*(*string)(p))
 	case kindDecimal:
-		w.writeNumberText(*(*string)(p))
+		w.writeNumberText(*(*string)(p), quoted)
 	case kindBool:
 		w.writeBool(*(*bool)(p))
 	case kindInt8:
-		w.writeInt(int64(*(*int8)(p)))
+		w.writeInt(int64(*(*int8)(p)), false)
 	case kindInt16:
-		w.writeInt(int64(*(*int16)(p)))
+		w.writeInt(int64(*(*int16)(p)), false)
 	case kindInt32:
-		w.writeInt(int64(*(*int32)(p)))
+		w.writeInt(int64(*(*int32)(p)), false)
 	case kindInt64:
-		w.writeInt(*(*int64)(p))
+		w.writeInt(*(*int64)(p), quoted)
 	case kindUint8:
 		w.writeUint(uint64(*(*uint8)(p)))
 	case kindUint16:
@@ -135,8 +137,10 @@ func encodeAny(w *jsonWriter, poly *polyDesc, m model) {
 	w.impliedType = ""
 }
 
-// encodeArray writes the slice at p.
-func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
+// encodeArray writes the slice at p; quoted writes Edm.Int64 and
+// Edm.Decimal items as JSON strings (nullable items also when they arrived
+// as strings).
+func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, quoted bool) {
 	arr := arrayItems(p, f)
 	w.beginArray()
 	for i := 0; i < arr.len; i++ {
@@ -146,22 +150,44 @@ func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc) {
 			w.writeNull()
 		case arr.structs != nil:
 			encodeStruct(w, item, arr.structs)
+		case arr.nullable && f.quotable():
+			encodeValue(w, item, f, w.ieee754 || arr.quotedItem(item))
 		default:
-			encodeValue(w, item, f)
+			encodeValue(w, item, f, quoted)
 		}
 	}
 	w.endArray()
 }
 
-// marshalModel is MarshalJSON: it writes v; a nil pointer is null. It
-// writes into a pooled buffer and returns a copy, so that a large value
-// costs one allocation instead of a series of buffer growths. The writer
-// itself lives on the stack: appending through a heap-allocated writer
-// costs a GC write barrier per append while a collection runs.
+// EncodeOptions tunes MarshalWith. The zero value is what MarshalJSON uses.
+type EncodeOptions struct {
+	// IEEE754Compatible writes every Edm.Int64 and Edm.Decimal value as a
+	// JSON string ("size": "9007199254740993"), as Graph expects in a
+	// request whose Content-Type has IEEE754Compatible=true. Without it,
+	// values that arrived as strings are written as strings, the others
+	// as numbers.
+	IEEE754Compatible bool
+}
+
+// MarshalWith encodes v, a pointer to any generated struct, like
+// v.MarshalJSON() but with opts.
+func MarshalWith(v model, opts EncodeOptions) ([]byte, error) {
+	return marshalWith(v, opts)
+}
+
+// marshalModel is MarshalJSON: it writes v; a nil pointer is null.
 func marshalModel(v model) ([]byte, error) {
+	return marshalWith(v, EncodeOptions{})
+}
+
+// marshalWith writes v into a pooled buffer and returns a copy, so that a
+// large value costs one allocation instead of a series of buffer growths.
+// The writer itself lives on the stack: appending through a heap-allocated
+// writer costs a GC write barrier per append while a collection runs.
+func marshalWith(v model, opts EncodeOptions) ([]byte, error) {
 	p, d := v.model()
 	buf := bufferPool.Get().(*[]byte)
-	w := jsonWriter{buf: (*buf)[:0]}
+	w := jsonWriter{buf: (*buf)[:0], ieee754: opts.IEEE754Compatible}
 	encodeStruct(&w, p, d)
 	out := append([]byte(nil), w.buf...)
 	if cap(w.buf) <= bufferPoolMax {

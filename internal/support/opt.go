@@ -21,6 +21,12 @@ type Opt[T any] struct {
 	// State says whether the property is absent (the zero State), null or
 	// present.
 	State State
+	// quoted says that the value arrived as a JSON string: with the media
+	// type parameter IEEE754Compatible=true Graph writes Edm.Int64 and
+	// Edm.Decimal values so ("size": "9007199254740993"). Encoding writes
+	// such a value back as a string. For an array it is set when any item
+	// was a string.
+	quoted bool
 }
 
 // State is the state of an Opt.

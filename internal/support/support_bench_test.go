@@ -190,7 +190,7 @@ func benchCopy(r *jsonReader, w *jsonWriter) {
 		r.readNull()
 		w.writeNull()
 	default:
-		w.writeNumberText(r.readNumberText())
+		w.writeNumberText(r.readNumberText(), false)
 	}
 }
 

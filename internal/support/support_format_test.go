@@ -251,6 +251,6 @@ func TestDecimal(t *testing.T) {
 	d := Decimal(r.readNumberText())
 	require.NoError(t, r.finish())
 	w := newJSONWriter(nil)
-	w.writeNumberText(string(d))
+	w.writeNumberText(string(d), false)
 	assert.Equal(t, "12345678901234567890.12345678901234567890", string(w.bytes()))
 }

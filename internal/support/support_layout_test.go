@@ -77,8 +77,9 @@ func checkFieldLayout(t reflect.Type, f *fieldDesc) error {
 
 // optValue is T of Opt[T], checking Opt's layout.
 func optValue(t reflect.Type) (reflect.Type, error) {
-	if !strings.HasPrefix(t.Name(), "Opt[") || t.NumField() != 2 || t.Field(0).Name != "Val" ||
-		t.Field(1).Type != reflect.TypeOf(State(0)) || t.Field(1).Offset != t.Field(0).Type.Size() {
+	if !strings.HasPrefix(t.Name(), "Opt[") || t.NumField() != 3 || t.Field(0).Name != "Val" ||
+		t.Field(1).Type != reflect.TypeOf(State(0)) || t.Field(1).Offset != t.Field(0).Type.Size() ||
+		t.Field(2).Type.Kind() != reflect.Bool || t.Field(2).Offset != t.Field(1).Offset+1 {
 		return nil, fmt.Errorf("%s is not an Opt", t)
 	}
 	return t.Field(0).Type, nil

@@ -70,16 +70,22 @@ func decodeField(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		*f.stateAt(p) = Null
 		return
 	}
+	var quoted bool
 	if f.flags&fieldArray != 0 {
-		decodeArray(r, p, f)
+		quoted = decodeArray(r, p, f)
 	} else {
-		decodeValue(r, p, f)
+		quoted = decodeValue(r, p, f)
 	}
 	*f.stateAt(p) = Present
+	*f.quotedAt(p) = quoted
 }
 
-// decodeValue reads one value of f's kind into p.
-func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+// decodeValue reads one value of f's kind into p. It reports whether the
+// value was an Edm.Int64 or Edm.Decimal written as a string.
+func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted bool) {
+	if f.quotable() && r.peekKind() == '"' {
+		return decodeQuoted(r, p, f)
+	}
 	switch f.kind {
 	case kindString:
 		*(*string)(p) = r.readString()
@@ -119,6 +125,34 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 			f.poly.set(p, decodeAny(r, f.poly))
 		}
 	}
+	return false
+}
+
+// decodeQuoted reads an Edm.Int64 or Edm.Decimal written as a JSON string
+// holding exactly a number ("9007199254740993"), as Graph writes them with
+// IEEE754Compatible=true.
+func decodeQuoted(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
+	start := r.pos
+	end, flags, code := scanString(r.data, start)
+	if code != scanOK {
+		r.failScan(end, code)
+		return false
+	}
+	if flags&strEscape != 0 || end-start < 3 || r.data[start+1] != '-' && !isDigit(r.data[start+1]) {
+		r.failAt(start, "expected a number or a string holding only a number")
+		return false
+	}
+	r.pos = start + 1
+	if f.kind == kindInt64 {
+		*(*int64)(p) = readInt(r, 64)
+	} else {
+		*(*string)(p) = r.readNumberText()
+	}
+	if r.err == nil && r.pos != end-1 {
+		r.failAt(start, "expected a number or a string holding only a number")
+	}
+	r.pos = end
+	return true
 }
 
 // presizeMin is the struct size from which counting the items of an array
@@ -150,10 +184,10 @@ func readUint(r *jsonReader, bits int) uint64 {
 }
 
 // decodeArray reads a JSON array into the slice at p; [] gives an empty,
-// non-nil slice.
-func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+// non-nil slice. It reports whether an item was a quoted number.
+func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 	if !r.beginArray() {
-		return
+		return false
 	}
 	*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&emptyArray)}
 	if f.kind == kindStruct && f.flags&fieldNullableItems == 0 {
@@ -171,47 +205,51 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 				decodeItem(r, item, d, &guesses)
 			}
 		}
-		return
+		return false
 	}
-	decodeItems(r, p, f)
+	return decodeItems(r, p, f)
 }
 
 // decodeItems reads the items of an array into a slice whose element (or,
 // for nullable items, Opt's value) has the memory layout of the kind's Go
-// type. Slices of structs that are not nullable are decodeArray's.
-func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+// type. Slices of structs that are not nullable are decodeArray's. The
+// element types stand for the kinds' Go types by size and pointer layout
+// (uint32 for float32, …): the items are only ever written through p.
+func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 	switch f.kind {
 	case kindBool, kindInt8, kindUint8:
-		appendItems[uint8](r, p, f)
+		return appendItems[uint8](r, p, f)
 	case kindInt16, kindUint16:
-		appendItems[uint16](r, p, f)
+		return appendItems[uint16](r, p, f)
 	case kindInt32, kindUint32, kindFloat32:
-		appendItems[uint32](r, p, f)
+		return appendItems[uint32](r, p, f)
 	case kindInt64, kindUint64, kindFloat64:
-		appendItems[uint64](r, p, f)
+		return appendItems[uint64](r, p, f)
 	case kindString, kindDecimal:
-		appendItems[string](r, p, f)
+		return appendItems[string](r, p, f)
 	case kindStruct:
-		appendItems[unsafe.Pointer](r, p, f)
+		return appendItems[unsafe.Pointer](r, p, f)
 	case kindAny:
-		appendItems[iface](r, p, f)
+		return appendItems[iface](r, p, f)
 	case kindRaw:
-		appendItems[[]byte](r, p, f)
+		return appendItems[[]byte](r, p, f)
 	}
+	return false
 }
 
 // appendItems reads items of f's kind into a []T, or a []Opt[T] when they
 // are nullable, where T has the size and pointer layout of the kind's Go
-// type.
-func appendItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
+// type. It reports whether an item was a quoted number; nullable items
+// also keep that each.
+func appendItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted bool) {
 	if f.flags&fieldNullableItems == 0 {
 		s := (*[]T)(p)
 		for r.nextItem() {
 			var v T
-			decodeValue(r, unsafe.Pointer(&v), f)
+			quoted = decodeValue(r, unsafe.Pointer(&v), f) || quoted
 			*s = append(*s, v)
 		}
-		return
+		return quoted
 	}
 	s := (*[]Opt[T])(p)
 	for r.nextItem() {
@@ -219,11 +257,13 @@ func appendItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) {
 		if r.readNull() {
 			v.State = Null
 		} else {
-			decodeValue(r, unsafe.Pointer(&v.Val), f)
+			v.quoted = decodeValue(r, unsafe.Pointer(&v.Val), f)
 			v.State = Present
+			quoted = quoted || v.quoted
 		}
 		*s = append(*s, v)
 	}
+	return quoted
 }
 
 // decodeAny reads one object whose static type is a polymorphic base. When

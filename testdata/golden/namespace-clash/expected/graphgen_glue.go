@@ -101,3 +101,16 @@ func jsonTypeKey(buf []byte, t string) []byte {
 	}
 	return buf
 }
+
+// errorText is the Error text of OData's error body: "code: message".
+func errorText(code, message string) string {
+	switch {
+	case code == "" && message == "":
+		return "Graph error without a code or message"
+	case code == "":
+		return message
+	case message == "":
+		return code
+	}
+	return code + ": " + message
+}

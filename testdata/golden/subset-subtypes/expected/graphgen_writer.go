@@ -18,6 +18,9 @@ type jsonWriter struct {
 	// impliedType is the @odata.type to write into the next object when it
 	// has none: set when a subtype is written where its base is expected.
 	impliedType string
+	// ieee754 writes Edm.Int64 and Edm.Decimal values as JSON strings
+	// (EncodeOptions.IEEE754Compatible).
+	ieee754 bool
 }
 
 // newJSONWriter returns a writer that appends to buf.
@@ -87,9 +90,16 @@ func (w *jsonWriter) writeBool(b bool) {
 	w.needComma = true
 }
 
-func (w *jsonWriter) writeInt(v int64) {
+// writeInt writes v, as a JSON string when quoted (IEEE754Compatible).
+func (w *jsonWriter) writeInt(v int64, quoted bool) {
 	w.comma()
-	w.buf = strconv.AppendInt(w.buf, v, 10)
+	if quoted {
+		w.buf = append(w.buf, '"')
+		w.buf = strconv.AppendInt(w.buf, v, 10)
+		w.buf = append(w.buf, '"')
+	} else {
+		w.buf = strconv.AppendInt(w.buf, v, 10)
+	}
 	w.needComma = true
 }
 
@@ -139,11 +149,17 @@ func (w *jsonWriter) writeFloat(f float64, bitSize int) {
 	w.buf = b
 }
 
-// writeNumberText writes a number literal verbatim; the caller guarantees
-// that it is valid.
-func (w *jsonWriter) writeNumberText(s string) {
+// writeNumberText writes a number literal verbatim, as a JSON string when
+// quoted (IEEE754Compatible); the caller guarantees that it is valid.
+func (w *jsonWriter) writeNumberText(s string, quoted bool) {
 	w.comma()
-	w.buf = append(w.buf, s...)
+	if quoted {
+		w.buf = append(w.buf, '"')
+		w.buf = append(w.buf, s...)
+		w.buf = append(w.buf, '"')
+	} else {
+		w.buf = append(w.buf, s...)
+	}
 	w.needComma = true
 }
 

@@ -1,0 +1,94 @@
+package schema
+
+import (
+	"encoding/json"
+
+	"github.com/graphgen/graphgen/internal/par"
+)
+
+// openapiComponents is what graphgen reads of an OpenAPI document's
+// components: the schemas, the bodies that may hold a schema inline, and
+// the sections that carry no model, which are only counted.
+type openapiComponents struct {
+	Schemas       map[string]json.RawMessage `json:"schemas"`
+	Responses     map[string]*bodyObject     `json:"responses"`
+	RequestBodies map[string]*bodyObject     `json:"requestBodies"`
+	// Counted as skipped.
+	Parameters      map[string]json.RawMessage `json:"parameters"`
+	Headers         map[string]json.RawMessage `json:"headers"`
+	Examples        map[string]json.RawMessage `json:"examples"`
+	SecuritySchemes map[string]json.RawMessage `json:"securitySchemes"`
+	Links           map[string]json.RawMessage `json:"links"`
+	Callbacks       map[string]json.RawMessage `json:"callbacks"`
+}
+
+// parseOpenAPI returns the schemas under components/schemas, in name order,
+// then the inline object schemas of the document's bodies (see bodies.go).
+// What carries no model is counted in skipped.
+func parseOpenAPI(doc Document, top map[string]json.RawMessage, p *problems, skipped skipCounts) []rawSchema {
+	var components openapiComponents
+	if raw, ok := top["components"]; ok {
+		if err := json.Unmarshal(raw, &components); err != nil {
+			p.add(Origin{File: doc.File, Pointer: "/components"}, "invalid", "components: %v", err)
+			return nil
+		}
+	}
+	countSkipped(&components, skipped)
+	out := parseComponentSchemas(doc, components.Schemas, p)
+	var paths map[string]map[string]json.RawMessage
+	if raw, ok := top["paths"]; ok {
+		if err := json.Unmarshal(raw, &paths); err != nil {
+			p.add(Origin{File: doc.File, Pointer: "/paths"}, "invalid", "paths: %v", err)
+			return out
+		}
+	}
+	b := newBodyReader(doc.File, &components, paths, p, skipped)
+	return append(out, b.read()...)
+}
+
+// countSkipped counts the component sections that carry no model.
+func countSkipped(c *openapiComponents, skipped skipCounts) {
+	skipped.add("parameters", len(c.Parameters))
+	skipped.add("headers", len(c.Headers))
+	skipped.add("examples", len(c.Examples))
+	skipped.add("security schemes", len(c.SecuritySchemes))
+	skipped.add("links", len(c.Links))
+	skipped.add("callbacks", len(c.Callbacks))
+}
+
+// parseComponentSchemas parses components/schemas, in name order.
+func parseComponentSchemas(doc Document, schemas map[string]json.RawMessage, p *problems) []rawSchema {
+	names := sortedKeys(schemas)
+	parsed := make([]rawSchema, len(names))
+	found := make([]problems, len(names))
+	par.For(len(names), func(i int) {
+		at := Origin{File: doc.File, Pointer: pointerJoin("/components/schemas", names[i])}
+		parsed[i] = rawSchema{Name: names[i], Schema: parseSchema(schemas[names[i]], at, &found[i]), Origin: at}
+	})
+	var out []rawSchema
+	for i := range parsed {
+		p.merge(&found[i])
+		if parsed[i].Schema != nil {
+			out = append(out, parsed[i])
+		}
+	}
+	return out
+}
+
+// skipCounts counts, by kind, what an input holds that carries no model.
+type skipCounts map[string]int
+
+func (s skipCounts) add(kind string, n int) {
+	if n > 0 {
+		s[kind] += n
+	}
+}
+
+// list returns the counts sorted by kind.
+func (s skipCounts) list() []Skipped {
+	out := make([]Skipped, 0, len(s))
+	for _, kind := range sortedKeys(s) {
+		out = append(out, Skipped{What: kind, Count: s[kind]})
+	}
+	return out
+}

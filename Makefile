@@ -17,7 +17,7 @@ check: ## what CI runs: vet, tests, drift check
 fuzz: ## run every fuzz target for a while (FUZZTIME=10m)
 	go test ./internal/schema -run XXX -fuzz '^FuzzLoad$$' -fuzztime $${FUZZTIME:-1m}
 	go test ./internal/emit -run XXX -fuzz '^FuzzSchemaText$$' -fuzztime $${FUZZTIME:-1m}
-	go test ./internal/behaviour -run XXX -fuzz '^FuzzDecodeAnyDirectoryObject$$' -fuzztime $${FUZZTIME:-1m}
+	go test ./internal/behaviour -run XXX -fuzz '^FuzzUnmarshalDirectoryObject$$' -fuzztime $${FUZZTIME:-1m}
 	go test ./internal/behaviour -run XXX -fuzz '^FuzzDecodeCollectionPage$$' -fuzztime $${FUZZTIME:-1m}
 	for f in $$(go test ./internal/support -list 'Fuzz.*' | grep ^Fuzz); do \
 		go test ./internal/support -run XXX -fuzz "^$$f$$" -fuzztime $${FUZZTIME:-1m} || exit 1; done

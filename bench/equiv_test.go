@@ -193,8 +193,8 @@ func graphgenView(t *testing.T, m model) pageView {
 				uv.ExtensionAttribute1 = val(ext.ExtensionAttribute1)
 			}
 			for _, m := range val(u.MemberOf) {
-				mv := memberView{ODataType: val(m.AsEntity().ODataType), ID: val(m.AsEntity().ID)}
-				switch m := m.(type) {
+				mv := memberView{ODataType: val(m.ODataType), ID: val(m.ID)}
+				switch m := graph.Concrete(m).(type) {
 				case *graph.Group:
 					mv.Type, mv.DisplayName = "#microsoft.graph.group", val(m.DisplayName)
 				case *graph.DirectoryRole:

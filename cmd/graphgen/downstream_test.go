@@ -67,11 +67,11 @@ import (
 )
 
 func main() {
-	v, err := graph.UnmarshalAnyEntity([]byte(` + "`" + `{"@odata.type":"#microsoft.graph.cloudPC","id":"1","displayName":"Desk"}` + "`" + `))
+	v, err := graph.Unmarshal[graph.Entity]([]byte(` + "`" + `{"@odata.type":"#microsoft.graph.cloudPC","id":"1","displayName":"Desk"}` + "`" + `))
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("%T %s\n", v, v.(*graph.CloudPC).DisplayName.Val)
+	fmt.Printf("%T %s\n", graph.Concrete(v), graph.Concrete(v).(*graph.CloudPC).DisplayName.Val)
 }
 `,
 	}

@@ -12,18 +12,17 @@ type CloudPCCollectionResponse struct {
 	BaseCollectionPaginationCountResponse
 
 	// Value is "value".
-	Value Opt[[]CloudPC]
+	Value Opt[[]*CloudPC]
 }
 
 var (
-	_ json.Marshaler                           = (*CloudPCCollectionResponse)(nil)
-	_ json.Unmarshaler                         = (*CloudPCCollectionResponse)(nil)
-	_ Model                                    = (*CloudPCCollectionResponse)(nil)
-	_ AnyBaseCollectionPaginationCountResponse = (*CloudPCCollectionResponse)(nil)
+	_ json.Marshaler   = (*CloudPCCollectionResponse)(nil)
+	_ json.Unmarshaler = (*CloudPCCollectionResponse)(nil)
+	_ Model            = (*CloudPCCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.
-func (v *CloudPCCollectionResponse) Items() []CloudPC {
+func (v *CloudPCCollectionResponse) Items() []*CloudPC {
 	return v.Value.Val
 }
 

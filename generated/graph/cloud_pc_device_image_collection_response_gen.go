@@ -13,18 +13,17 @@ type CloudPcDeviceImageCollectionResponse struct {
 	BaseCollectionPaginationCountResponse
 
 	// Value is "value".
-	Value Opt[[]CloudPcDeviceImage]
+	Value Opt[[]*CloudPcDeviceImage]
 }
 
 var (
-	_ json.Marshaler                           = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ json.Unmarshaler                         = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ Model                                    = (*CloudPcDeviceImageCollectionResponse)(nil)
-	_ AnyBaseCollectionPaginationCountResponse = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ json.Marshaler   = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ json.Unmarshaler = (*CloudPcDeviceImageCollectionResponse)(nil)
+	_ Model            = (*CloudPcDeviceImageCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.
-func (v *CloudPcDeviceImageCollectionResponse) Items() []CloudPcDeviceImage {
+func (v *CloudPcDeviceImageCollectionResponse) Items() []*CloudPcDeviceImage {
 	return v.Value.Val
 }
 

@@ -90,7 +90,6 @@ var (
 	_ json.Marshaler   = (*CloudPcDeviceImage)(nil)
 	_ json.Unmarshaler = (*CloudPcDeviceImage)(nil)
 	_ Model            = (*CloudPcDeviceImage)(nil)
-	_ AnyEntity        = (*CloudPcDeviceImage)(nil)
 )
 var descOfCloudPcDeviceImage = structDesc{
 	base: &descOfEntity,

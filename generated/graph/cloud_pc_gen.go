@@ -93,7 +93,6 @@ var (
 	_ json.Marshaler   = (*CloudPC)(nil)
 	_ json.Unmarshaler = (*CloudPC)(nil)
 	_ Model            = (*CloudPC)(nil)
-	_ AnyEntity        = (*CloudPC)(nil)
 )
 var descOfCloudPC = structDesc{
 	base: &descOfEntity,

@@ -76,10 +76,10 @@ func TestDecodeThroughEntityInterface(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := graph.UnmarshalAnyEntity([]byte(tt.payload))
+			v, err := graph.Unmarshal[graph.Entity]([]byte(tt.payload))
 			require.NoError(t, err)
-			assert.IsType(t, tt.want, v)
-			assert.NotEmpty(t, v.AsEntity().ID.Val, "base fields through the interface")
+			assert.IsType(t, tt.want, graph.Concrete(v))
+			assert.NotEmpty(t, v.ID.Val, "base fields without an assertion")
 			out, err := json.Marshal(v)
 			require.NoError(t, err)
 			assert.JSONEq(t, tt.payload, string(out))
@@ -89,10 +89,10 @@ func TestDecodeThroughEntityInterface(t *testing.T) {
 
 func TestUnknownODataTypeKeepsEverything(t *testing.T) {
 	payload := `{"id":"7","@odata.type":"#microsoft.graph.cloudPCv2","displayName":"new","osVersion":{"major":11}}`
-	v, err := graph.UnmarshalAnyEntity([]byte(payload))
+	v, err := graph.Unmarshal[graph.Entity]([]byte(payload))
 	require.NoError(t, err)
-	e, ok := v.(*graph.Entity)
-	require.True(t, ok, "a subtype newer than the schema decodes as the static type, got %T", v)
+	e, ok := graph.Concrete(v).(*graph.Entity)
+	require.True(t, ok, "a subtype newer than the schema decodes as the static type, got %T", graph.Concrete(v))
 	assert.Equal(t, "#microsoft.graph.cloudPCv2", e.ODataType.Val)
 	assert.Len(t, e.Extra, 2)
 	out, err := json.Marshal(v)

@@ -22,7 +22,7 @@ func TestConcurrentUseOfFreshTables(t *testing.T) {
 	outs := make([][]byte, 8)
 	for i := range outs {
 		wg.Go(func() {
-			v, err := poly.UnmarshalAnyDirectoryObject(data)
+			v, err := poly.Unmarshal[poly.DirectoryObject](data)
 			if !assert.NoError(t, err) {
 				return
 			}

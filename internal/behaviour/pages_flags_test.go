@@ -33,14 +33,14 @@ func TestCollectionResponsesArePages(t *testing.T) {
 		"p1": `{"value":[{"id":"a"},{"id":"b"}],"@odata.nextLink":"p2"}`,
 		"p2": `{"value":[{"id":"c"}]}`,
 	}
-	all := collectAll[graph.CloudPC, *graph.CloudPCCollectionResponse](t, pages, "p1")
+	all := collectAll[*graph.CloudPC, *graph.CloudPCCollectionResponse](t, pages, "p1")
 	require.Len(t, all, 3)
 	assert.Equal(t, "c", all[2].ID.Val)
 
 	var p poly.DirectoryObjectCollectionResponse
 	require.NoError(t, json.Unmarshal([]byte(`{"value":[{"@odata.type":"#microsoft.graph.group"}]}`), &p))
-	var page poly.Page[poly.AnyDirectoryObject] = &p
-	assert.IsType(t, &poly.Group{}, page.Items()[0])
+	var page poly.Page[*poly.DirectoryObject] = &p
+	assert.IsType(t, &poly.Group{}, poly.Concrete(page.Items()[0]))
 	assert.Equal(t, "", page.NextLink())
 }
 

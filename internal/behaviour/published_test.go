@@ -49,7 +49,7 @@ func TestFunctionResultIsAPage(t *testing.T) {
 	var page pub.ActivitiesRecentResponse
 	require.NoError(t, json.Unmarshal([]byte(`{"value":[{"id":"a","feature":"x"}],"@odata.nextLink":"https://next"}`), &page))
 	var p interface {
-		Items() []pub.ServiceHealthIssue
+		Items() []*pub.ServiceHealthIssue
 		NextLink() string
 	} = &page
 	require.Len(t, p.Items(), 1)

@@ -1,7 +1,11 @@
 // Package diff tells what a schema update changes for Go users of the
-// generated package: types, properties and enum members added, removed or
-// retyped, each marked breaking or additive. It compares two lowered IRs, so
-// it sees exactly the Go names and types graphgen would generate.
+// generated package: types, properties and enum members added, removed,
+// retyped or moved, each marked breaking or additive. It compares two
+// lowered IRs, so it sees exactly the Go names and types graphgen would
+// generate, and a breaking change names the Go identifiers it breaks the
+// way golang.org/x/exp/cmd/apidiff does ("CloudPC.ImageDisplayName",
+// "(*CloudPCCollectionResponse).Items"), which the stability test over
+// Graph's releases holds the two to.
 package diff
 
 import (
@@ -20,6 +24,10 @@ type Change struct {
 	Member   string `json:"member,omitempty"` // property or enum member, e.g. "aadDeviceId"
 	Old      string `json:"old,omitempty"`    // the Go declaration before, e.g. "AadDeviceID Opt[string]"
 	New      string `json:"new,omitempty"`    // and after
+	// API lists, for a breaking change, the Go identifiers whose users may
+	// no longer compile, as apidiff names them: "CloudPC", "CloudPC.AadDeviceID",
+	// "(*CloudPCCollectionResponse).Items", "CloudPcProvisioningTypeShared".
+	API []string `json:"api,omitempty"`
 }
 
 func (c Change) String() string {
@@ -76,7 +84,7 @@ func compareStructs(old, new *schema.Package) []Change {
 	for _, o := range old.Structs {
 		n := newByName[o.SchemaName]
 		if n == nil {
-			out = append(out, Change{Kind: "removed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name})
+			out = append(out, Change{Kind: "removed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, API: []string{o.Name.Name}})
 			continue
 		}
 		out = append(out, compareStruct(o, n)...)
@@ -91,33 +99,55 @@ func compareStructs(old, new *schema.Package) []Change {
 }
 
 // compareStruct compares names, bases and every property, inherited ones
-// included: a property that moves to a base is still there for Go users.
+// included. A property that moves between a type and its base is breaking
+// for the type: a composite literal (Room{PlaceID: …}) names only the
+// fields a struct declares itself, not those it embeds.
 func compareStruct(o, n *schema.Struct) []Change {
 	var out []Change
 	if o.Name.Name != n.Name.Name {
-		out = append(out, Change{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name})
+		out = append(out, Change{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name, API: []string{o.Name.Name}})
+		return out // every identifier of the type is gone; its members are not compared
 	}
 	if baseName(o) != baseName(n) {
-		out = append(out, Change{Kind: "changed-base", Breaking: true, Schema: o.SchemaName, Old: baseName(o), New: baseName(n)})
+		out = append(out, Change{Kind: "changed-base", Breaking: true, Schema: o.SchemaName, Old: baseName(o), New: baseName(n), API: []string{o.Name.Name + "." + baseGoName(o)}})
 	}
 	oldFields, newFields := allFields(o), allFields(n)
 	for _, name := range sortedKeys(oldFields) {
 		of, nf := oldFields[name], newFields[name]
+		api := []string{o.Name.Name + "." + of.field.Name}
 		switch {
-		case nf == nil:
-			out = append(out, Change{Kind: "removed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of)})
-		case declaration(of) != declaration(nf):
-			out = append(out, Change{Kind: "changed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of), New: declaration(nf)})
-		case of.Nullable != nf.Nullable || of.Required != nf.Required:
-			out = append(out, Change{Kind: "changed-rules", Schema: o.SchemaName, Member: name, Old: rules(of), New: rules(nf)})
+		case nf.field == nil:
+			out = append(out, Change{Kind: "removed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of.field), API: pageAPI(o, of.field, api)})
+		case declaration(of.field) != declaration(nf.field):
+			out = append(out, Change{Kind: "changed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of.field), New: declaration(nf.field), API: pageAPI(o, of.field, api)})
+		case of.owner != nf.owner:
+			out = append(out, Change{Kind: "moved-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: of.owner, New: nf.owner, API: api})
+		case of.field.Nullable != nf.field.Nullable || of.field.Required != nf.field.Required:
+			out = append(out, Change{Kind: "changed-rules", Schema: o.SchemaName, Member: name, Old: rules(of.field), New: rules(nf.field)})
 		}
 	}
 	for _, name := range sortedKeys(newFields) {
-		if oldFields[name] == nil {
-			out = append(out, Change{Kind: "added-property", Schema: o.SchemaName, Member: name, New: declaration(newFields[name])})
+		if oldFields[name].field == nil {
+			out = append(out, Change{Kind: "added-property", Schema: o.SchemaName, Member: name, New: declaration(newFields[name].field)})
 		}
 	}
+	if o.Page != nil && n.Page == nil && newFields[o.Page.Items.JSONName].field != nil && newFields[o.Page.NextLink.JSONName].field != nil {
+		out = append(out, Change{Kind: "not-a-page", Breaking: true, Schema: o.SchemaName, API: []string{"(*" + o.Name.Name + ").Items", "(*" + o.Name.Name + ").NextLink"}})
+	}
 	return out
+}
+
+// pageAPI adds to api the page methods that a change to f breaks: Items
+// returns the items field's value, and both go when either field does.
+func pageAPI(s *schema.Struct, f *schema.Field, api []string) []string {
+	switch {
+	case s.Page == nil:
+	case f == s.Page.Items:
+		api = append(api, "(*"+s.Name.Name+").Items")
+	case f == s.Page.NextLink:
+		api = append(api, "(*"+s.Name.Name+").NextLink")
+	}
+	return api
 }
 
 func compareEnums(old, new *schema.Package) []Change {
@@ -127,11 +157,12 @@ func compareEnums(old, new *schema.Package) []Change {
 	for _, o := range old.Enums {
 		n := newByName[o.SchemaName]
 		if n == nil {
-			out = append(out, Change{Kind: "removed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name})
+			out = append(out, Change{Kind: "removed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, API: enumAPI(o)})
 			continue
 		}
 		if o.Name.Name != n.Name.Name {
-			out = append(out, Change{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name})
+			out = append(out, Change{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name, API: enumAPI(o)})
+			continue
 		}
 		out = append(out, compareMembers(o, n)...)
 	}
@@ -152,9 +183,9 @@ func compareMembers(o, n *schema.Enum) []Change {
 	for _, m := range o.Members {
 		switch nm := newMembers[m.Value]; {
 		case nm == nil:
-			out = append(out, Change{Kind: "removed-member", Breaking: true, Schema: o.SchemaName, Member: m.Value, Old: m.Name})
+			out = append(out, Change{Kind: "removed-member", Breaking: true, Schema: o.SchemaName, Member: m.Value, Old: m.Name, API: []string{m.Name}})
 		case nm.Name != m.Name:
-			out = append(out, Change{Kind: "renamed-member", Breaking: true, Schema: o.SchemaName, Member: m.Value, Old: m.Name, New: nm.Name})
+			out = append(out, Change{Kind: "renamed-member", Breaking: true, Schema: o.SchemaName, Member: m.Value, Old: m.Name, New: nm.Name, API: []string{m.Name}})
 		}
 	}
 	for _, m := range n.Members {
@@ -165,6 +196,22 @@ func compareMembers(o, n *schema.Enum) []Change {
 	return out
 }
 
+// enumAPI is an enum type and its constants.
+func enumAPI(e *schema.Enum) []string {
+	api := []string{e.Name.Name}
+	for _, m := range e.Members {
+		api = append(api, m.Name)
+	}
+	return api
+}
+
+func baseGoName(s *schema.Struct) string {
+	if s.Base == nil {
+		return ""
+	}
+	return s.Base.Name.Name
+}
+
 func baseName(s *schema.Struct) string {
 	if s.Base == nil {
 		return ""
@@ -172,13 +219,20 @@ func baseName(s *schema.Struct) string {
 	return s.Base.SchemaName
 }
 
+// ownedField is a field of a struct or of one of its bases, with the
+// schema that declares it.
+type ownedField struct {
+	field *schema.Field
+	owner string // e.g. "microsoft.graph.place"
+}
+
 // allFields maps JSON names to fields, inherited ones included.
-func allFields(s *schema.Struct) map[string]*schema.Field {
-	out := map[string]*schema.Field{}
+func allFields(s *schema.Struct) map[string]ownedField {
+	out := map[string]ownedField{}
 	for t := s; t != nil; t = t.Base {
 		for _, f := range t.Fields {
-			if out[f.JSONName] == nil {
-				out[f.JSONName] = f
+			if _, ok := out[f.JSONName]; !ok {
+				out[f.JSONName] = ownedField{f, t.SchemaName}
 			}
 		}
 	}

@@ -20,8 +20,9 @@ func docFile(pkg *schema.Package, opts Options) *jen.File {
 		"Every property is an Opt[T], which is absent, an explicit null, or a value; all three survive a "+
 			"decode/encode round trip, so a PATCH can clear a property with Null. Members the schema does not "+
 			"declare, OData annotations included, are kept in the root type's Extra field. Enum types accept any "+
-			"string (IsKnown tells members from newcomers). A type with subtypes has an Any interface (such as "+
-			"AnyEntity) that properties of that type hold, filled with the concrete type named by \"@odata.type\". "+
+			"string (IsKnown tells members from newcomers). A property whose type has subtypes holds a value of "+
+			"any of them as a pointer to its declared type, decoded as the type \"@odata.type\" names: "+
+			"Concrete gives the value as its own type, for a type switch, and As holds a subtype as its base. "+
 			"Validate checks a value against the schema and reports every violation with its JSON Pointer.")
 	text += "\n\n" + Stamp(opts.Version, pkg.InputHash)
 	if o := optionsText(pkg.Options); o != "" {
@@ -89,12 +90,46 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 		jen.List(jen.Id("m"), jen.Id("err")).Op(":=").Id("unmarshalByName").Call(jen.Id("name"), jen.Id("data")),
 		jen.Return(jen.Id("asModel").Call(jen.Id("m")), jen.Id("err")),
 	)
+	heldFuncs(f)
 	f.Add(comment("asModel is m as a Model, or nil."))
 	f.Func().Id("asModel").Params(jen.Id("m").Id("model")).Id("Model").Block(
 		jen.If(jen.Id("m").Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Id("m").Assert(jen.Id("Model"))),
 	)
 	return f
+}
+
+// heldFuncs declare Unmarshal, As and Concrete, which decode and hold a
+// subtype where its base is expected and get it back (see
+// internal/support/held.go). The generic ones compile where they are used.
+//
+//	func Unmarshal[T any, PT interface{ *T; Model }](data []byte) (PT, error)
+//	func As[B any, PB interface{ *B; Model }](v Model) PB
+//	func Concrete(v Model) Model
+func heldFuncs(f *jen.File) {
+	params := func(t, pt string) jen.Code {
+		return jen.Types(jen.Id(t).Any(), jen.Id(pt).Op("interface{ *"+t+"; Model }"))
+	}
+	f.Add(comment(docText("Unmarshal decodes data as a T, and, when T has subtypes, as the type its " +
+		"\"@odata.type\" names, held as a *T (Concrete gives it; a missing or unknown @odata.type gives a T " +
+		"with every member kept). JSON null gives nil. attachment, err := Unmarshal[Attachment](body)")))
+	f.Func().Id("Unmarshal").Add(params("T", "PT")).Params(jen.Id("data").Index().Byte()).Params(jen.Id("PT"), jen.Error()).Block(
+		jen.List(jen.Id("p"), jen.Id("err")).Op(":=").Id("unmarshalAs").Call(jen.Id("data"), jen.Id("PT").Call(jen.Nil())),
+		jen.Return(jen.Id("PT").Call(jen.Parens(jen.Op("*").Id("T")).Call(jen.Id("p"))), jen.Id("err")),
+	)
+	f.Add(comment(docText("As returns v held as its base type B, to be put where the schema expects a B: " +
+		"Some([]*Attachment{As[Attachment](&FileAttachment{…})}). The value remembers its own type, so it is " +
+		"encoded, validated and returned by Concrete as a *FileAttachment. As panics when v's type does not " +
+		"derive from B. A pointer to the embedded base (&file.Attachment) does not remember it.")))
+	f.Func().Id("As").Add(params("B", "PB")).Params(jen.Id("v").Id("Model")).Id("PB").Block(
+		jen.Return(jen.Id("PB").Call(jen.Parens(jen.Op("*").Id("B")).Call(jen.Id("asBase").Call(jen.Id("v"), jen.Id("PB").Call(jen.Nil()))))),
+	)
+	f.Add(comment(docText("Concrete returns v as the type it holds: for a value decoded where a base is " +
+		"expected, or held with As, its own type; otherwise v. switch a := Concrete(attachment).(type) " +
+		"{ case *FileAttachment: … }")))
+	f.Func().Id("Concrete").Params(jen.Id("v").Id("Model")).Id("Model").Block(
+		jen.Return(jen.Id("asModel").Call(jen.Id("concreteOf").Call(jen.Id("v")))),
+	)
 }
 
 // patternsFile compiles the patterns validators check.

@@ -15,9 +15,7 @@ func (t *tables) structFile(s *schema.Struct, opts Options) *jen.File {
 	f.Add(structDecl(s))
 	f.Add(assertions(s))
 	if s.Poly != nil {
-		f.Add(interfaceDecl(s))
-		f.Add(accessorMethod(s))
-		f.Add(t.polyDecls(s))
+		f.Add(t.polyDecl(s))
 	}
 	if s.Page != nil {
 		f.Add(pageMethods(s))
@@ -53,6 +51,11 @@ func structDecl(s *schema.Struct) jen.Code {
 				"appeared: OData annotations (\"@odata.context\", \"manager@odata.bind\"), instance\n"+
 				"annotations and properties newer than the schema. They are written back on encode."),
 			jen.Id("Extra").Id("Properties"))
+	}
+	if s.Tagged() {
+		fields = append(fields,
+			comment("tag names the concrete type of a subtype held as "+s.Name.Name+" (see As and Concrete)."),
+			jen.Id("tag").Id("typeTag"))
 	}
 	return comment(docComment(structLead(s), s.Doc, s.Deprecation)).Line().
 		Type().Add(ident(s.Name)).Struct(fields...)
@@ -95,7 +98,7 @@ func fieldDoc(fd *schema.Field) string {
 //	var (
 //		_ json.Marshaler   = (*CloudPC)(nil)
 //		_ json.Unmarshaler = (*CloudPC)(nil)
-//		_ AnyEntity        = (*CloudPC)(nil)
+//		_ Model            = (*CloudPC)(nil)
 //	)
 func assertions(s *schema.Struct) jen.Code {
 	nilPtr := jen.Parens(jen.Op("*").Add(ident(s.Name))).Parens(jen.Nil())
@@ -104,59 +107,10 @@ func assertions(s *schema.Struct) jen.Code {
 		jen.Id("_").Qual("encoding/json", "Unmarshaler").Op("=").Add(nilPtr.Clone()),
 		jen.Id("_").Id("Model").Op("=").Add(nilPtr.Clone()),
 	}
-	for b := s; b != nil; b = b.Base {
-		if b.Poly != nil {
-			defs = append(defs, jen.Id("_").Add(ident(b.Poly.Interface)).Op("=").Add(nilPtr.Clone()))
-		}
-	}
 	if s.Error != nil {
 		defs = append(defs, jen.Id("_").Error().Op("=").Add(nilPtr.Clone()))
 	}
 	return jen.Var().Defs(defs...)
-}
-
-// interfaceDecl declares the interface of a polymorphic base.
-//
-//	// AnyEntity is *Entity or a pointer to any type derived from it.
-//	type AnyEntity interface {
-//		Model
-//		AsEntity() *Entity
-//	}
-func interfaceDecl(s *schema.Struct) jen.Code {
-	methods := []jen.Code{jen.Id("Model")}
-	if b := nearestPolyBase(s); b != nil {
-		methods = []jen.Code{ident(b.Poly.Interface)}
-	}
-	methods = append(methods,
-		comment(fmt.Sprintf("%s returns the %s part of the value.", s.Poly.Accessor, s.Name.Name)),
-		jen.Id(s.Poly.Accessor).Params().Op("*").Add(ident(s.Name)),
-	)
-	doc := fmt.Sprintf("%s is *%s or a pointer to any type derived from it. Properties and arrays "+
-		"whose schema type is %s hold it; decoding picks the concrete type from %q "+
-		"(use a type switch to get at it), and a value whose %s is unknown stays a *%s "+
-		"with all its members kept.", s.Poly.Interface.Name, s.Name.Name, s.SchemaName,
-		s.Poly.Property, s.Poly.Property, s.Name.Name)
-	return comment(docText(doc)).Line().Type().Add(ident(s.Poly.Interface)).Interface(methods...)
-}
-
-// nearestPolyBase is the closest ancestor that has an interface.
-func nearestPolyBase(s *schema.Struct) *schema.Struct {
-	for b := s.Base; b != nil; b = b.Base {
-		if b.Poly != nil {
-			return b
-		}
-	}
-	return nil
-}
-
-// accessorMethod returns the base part; subtypes inherit it by embedding.
-//
-//	func (v *Entity) AsEntity() *Entity { return v }
-func accessorMethod(s *schema.Struct) jen.Code {
-	return comment(fmt.Sprintf("%s returns v; types derived from %s return their embedded %s.",
-		s.Poly.Accessor, s.Name.Name, s.Name.Name)).Line().
-		Func().Params(recv(s)).Id(s.Poly.Accessor).Params().Op("*").Add(ident(s.Name)).
-		Block(jen.Return(jen.Id("v")))
 }
 
 // recv is the receiver of every method: (v *CloudPC).
@@ -166,7 +120,7 @@ func recv(s *schema.Struct) jen.Code {
 
 // pageMethods make a collection response a Page of its items.
 //
-//	func (v *CloudPCCollectionResponse) Items() []CloudPC { return v.Value.Val }
+//	func (v *CloudPCCollectionResponse) Items() []*CloudPC { return v.Value.Val }
 //	func (v *CloudPCCollectionResponse) NextLink() string { return v.ODataNextLink.Val }
 func pageMethods(s *schema.Struct) jen.Code {
 	p := s.Page

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -86,6 +84,9 @@ func (t *tables) structDescVar(s *schema.Struct) jen.Code {
 	} else {
 		d[jen.Id("extra")] = jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot("Extra"))
 	}
+	if s.Tagged() {
+		d[jen.Id("tag")] = jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot("tag"))
+	}
 	if v := impliedType(s); v != "" {
 		d[jen.Id("odataType")] = jen.Lit(v)
 	}
@@ -159,7 +160,7 @@ func (p *pairs) add(key string, value jen.Code) {
 }
 
 // valueDesc adds what describes a value of type v: kind, format, enum,
-// struct or interface.
+// or struct.
 func (t *tables) valueDesc(d *pairs, v *schema.Type) {
 	d.add("kind", jen.Id(valueKind(v)))
 	switch v.Kind {
@@ -173,8 +174,6 @@ func (t *tables) valueDesc(d *pairs, v *schema.Type) {
 		}
 	case schema.KindStruct:
 		d.add("ref", jen.Lit(t.index[v.Struct]))
-	case schema.KindInterface:
-		d.add("poly", jen.Op("&").Id(polyName(v.Struct)))
 	}
 }
 
@@ -205,8 +204,6 @@ func valueKind(v *schema.Type) string {
 		return "kindFloat" + strconv.Itoa(v.Bits)
 	case schema.KindStruct:
 		return "kindStruct"
-	case schema.KindInterface:
-		return "kindAny"
 	}
 	return "kindRaw"
 }
@@ -274,34 +271,24 @@ func modelMethods(s *schema.Struct) jen.Code {
 	)
 }
 
-// polyDecls are a polymorphic base's dispatch table and its exported
-// decoder.
+// polyDecl is the dispatch table of a type with subtypes; its cases come
+// sorted by key from the IR.
 //
 //	var polyOfEntity = polyDesc{base: 1, name: "microsoft.graph.entity", property: "@odata.type",
-//		field: unsafe.Offsetof(Entity{}.ODataType), keys: []string{"microsoft.graph.cloudpc"}, cases: []uint32{0},
-//		set: func(dst unsafe.Pointer, m model) { *(*AnyEntity)(dst) = m.(AnyEntity) },
-//		get: func(src unsafe.Pointer) model { if v := *(*AnyEntity)(src); v != nil { return v }; return nil }}
-func (t *tables) polyDecls(s *schema.Struct) jen.Code {
+//		field: unsafe.Offsetof(Entity{}.ODataType), keys: []string{"microsoft.graph.cloudpc"}, cases: []uint32{0}}
+func (t *tables) polyDecl(s *schema.Struct) jen.Code {
 	p := s.Poly
-	cases := slices.Clone(p.Cases)
-	slices.SortFunc(cases, func(a, b *schema.Dispatch) int { return strings.Compare(a.Key, b.Key) })
 	keys := jen.Index().String().ValuesFunc(func(g *jen.Group) {
-		for _, c := range cases {
+		for _, c := range p.Cases {
 			g.Line().Lit(c.Key)
 		}
 		g.Line()
 	})
 	idx := jen.Index().Uint32().ValuesFunc(func(g *jen.Group) {
-		for _, c := range cases {
+		for _, c := range p.Cases {
 			g.Lit(t.index[c.Struct])
 		}
 	})
-	ptr := jen.Qual("unsafe", "Pointer")
-	set := jen.Func().Params(jen.Id("dst").Add(ptr.Clone()), jen.Id("m").Id("model")).Block(
-		jen.Op("*").Parens(jen.Op("*").Add(ident(p.Interface))).Parens(jen.Id("dst")).Op("=").Id("m").Assert(ident(p.Interface)))
-	get := jen.Func().Params(jen.Id("src").Add(ptr.Clone())).Id("model").Block(
-		jen.If(jen.Id("v").Op(":=").Op("*").Parens(jen.Op("*").Add(ident(p.Interface))).Parens(jen.Id("src")), jen.Id("v").Op("!=").Nil()).Block(jen.Return(jen.Id("v"))),
-		jen.Return(jen.Nil()))
 	desc := jen.Var().Id(polyName(s)).Op("=").Id("polyDesc").Values(jen.Dict{
 		jen.Id("base"):     jen.Lit(t.index[s]),
 		jen.Id("name"):     jen.Lit(s.SchemaName),
@@ -309,18 +296,7 @@ func (t *tables) polyDecls(s *schema.Struct) jen.Code {
 		jen.Id("field"):    jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot(p.Field.Name)),
 		jen.Id("keys"):     keys,
 		jen.Id("cases"):    idx,
-		jen.Id("set"):      set,
-		jen.Id("get"):      get,
 	})
-	doc := fmt.Sprintf("%s decodes a JSON object whose schema type is %s into the concrete "+
-		"type its %q names, in one pass. A missing or unknown %s gives a *%s with every member "+
-		"kept; JSON null gives nil.", p.Unmarshal.Name, s.SchemaName, p.Property, p.Property, s.Name.Name)
-	unmarshal := comment(docText(doc)).Line().
-		Func().Add(ident(p.Unmarshal)).Params(jen.Id("data").Index().Byte()).Params(ident(p.Interface), jen.Error()).Block(
-		jen.Var().Id("v").Add(ident(p.Interface)),
-		jen.Id("err").Op(":=").Id("unmarshalAny").Call(jen.Id("data"), jen.Op("&").Id(polyName(s)), ptr.Clone().Call(jen.Op("&").Id("v"))),
-		jen.Return(jen.Id("v"), jen.Id("err")),
-	)
-	return comment(polyName(s) + " is the dispatch table of " + p.Interface.Name + ": \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
-		Add(desc).Line().Line().Add(unmarshal)
+	return comment(polyName(s) + " is the dispatch table of " + s.Name.Name + "'s subtypes: \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
+		Add(desc)
 }

@@ -15,7 +15,7 @@ func ident(id schema.Ident) *jen.Statement {
 }
 
 // goType renders the Go type of a value: string, DateTime, *CloudPC,
-// AnyEntity, []CloudPC, []Opt[string], json.RawMessage.
+// []*CloudPC, []Opt[string], json.RawMessage.
 func goType(t *schema.Type) *jen.Statement {
 	switch t.Kind {
 	case schema.KindStruct:
@@ -26,14 +26,11 @@ func goType(t *schema.Type) *jen.Statement {
 	return ident(t.Name)
 }
 
-// elemType is the element type of an array: structs are held by value, and
-// items that may be null are held in an Opt.
+// elemType is the element type of an array: structs by pointer (nil for a
+// null item), other items that may be null in an Opt.
 func elemType(t *schema.Type) *jen.Statement {
-	if t.ElemNullable {
+	if t.OptItems() {
 		return jen.Id("Opt").Index(goType(t.Elem))
-	}
-	if t.Elem.Kind == schema.KindStruct {
-		return ident(t.Elem.Name)
 	}
 	return goType(t.Elem)
 }

@@ -167,7 +167,7 @@ func (w *walker) value(t *schema.Type, val any, at []string, rules schema.Rules)
 		}
 	case schema.KindInt, schema.KindUint, schema.KindFloat, schema.KindDecimal:
 		w.number(t, val, at, rules)
-	case schema.KindStruct, schema.KindInterface:
+	case schema.KindStruct:
 		w.nested(t, val, at)
 	case schema.KindArray:
 		w.array(t, val, at, rules)
@@ -245,7 +245,7 @@ func (w *walker) nested(t *schema.Type, val any, at []string) {
 		w.fail(at, "%v", err)
 		return
 	}
-	if t.Kind == schema.KindInterface {
+	if t.Struct.Poly != nil {
 		w.object(w.v.concrete(t.Struct, obj), t.Struct, obj, at)
 		return
 	}
@@ -279,12 +279,12 @@ func (w *walker) array(t *schema.Type, val any, at []string, r schema.Rules) {
 }
 
 // nullItem checks a null item of an array: allowed when the items are
-// nullable or raw; an object that is not nullable decodes (as a marked zero
-// struct or a nil interface) and is reported; any other kind does not decode.
+// nullable or raw; an object that is not nullable decodes (as a nil
+// pointer) and is reported; any other kind does not decode.
 func (w *walker) nullItem(t *schema.Type, at []string) {
 	switch {
 	case t.ElemNullable || t.Elem.Kind == schema.KindRaw:
-	case t.Elem.Kind == schema.KindStruct || t.Elem.Kind == schema.KindInterface:
+	case t.Elem.Kind == schema.KindStruct:
 		w.report(at, "nullable", "items of %q are not nullable", at[len(at)-2])
 	default:
 		w.fail(at, "expected %s, found null", t.Elem.String())

@@ -99,17 +99,20 @@ func (s *Struct) Root() *Struct {
 	return s
 }
 
-// Poly describes a base type with subtypes: the interface that the base and
-// all its descendants implement, and the table that picks the concrete type
-// from the discriminator while decoding.
+// Poly describes a base type with subtypes: the table that picks the
+// concrete type from the discriminator while decoding. A value of a subtype
+// is held as a pointer to the base, like any other (see Type.Kind); the
+// root of a hierarchy with subtypes has a hidden tag naming the concrete
+// type.
 type Poly struct {
-	Interface Ident       // e.g. "AnyEntity"
-	Unmarshal Ident       // exported decoding function, e.g. "UnmarshalAnyEntity"
-	Field     *Field      // the root's discriminator field, e.g. Entity.ODataType
-	Accessor  string      // method returning the embedded base, e.g. "AsEntity"
-	Property  string      // discriminator JSON name, "@odata.type"
-	Cases     []*Dispatch // every generated descendant with a discriminator value, sorted by Value
+	Field    *Field      // the root's discriminator field, e.g. Entity.ODataType
+	Property string      // discriminator JSON name, "@odata.type"
+	Cases    []*Dispatch // every generated descendant with a discriminator value, sorted by Key
 }
+
+// Tagged reports whether s has the hidden tag that names the concrete type
+// of a value held as a base: roots with subtypes.
+func (s *Struct) Tagged() bool { return s.Base == nil && s.Poly != nil }
 
 // Page describes a collection response (Graph's XCollectionResponse): one
 // page of a collection, with the link to the next.
@@ -154,8 +157,7 @@ const (
 	KindDecimal               // Decimal: a number literal kept verbatim
 	KindFormatted             // a text-backed format type: DateTime, Date, TimeOfDay, Duration, UUID, Base64URL
 	KindEnum                  // a generated enum type (Type.Enum)
-	KindStruct                // *S for a generated struct without subtypes (Type.Struct)
-	KindInterface             // the Poly interface of a generated base (Type.Struct)
+	KindStruct                // *S for a generated struct (Type.Struct), with or without subtypes, so that a first subtype changes no Go type
 	KindArray                 // []Elem (Type.Elem, Type.ElemNullable)
 	KindRaw                   // json.RawMessage: any JSON value, kept verbatim
 )
@@ -167,13 +169,13 @@ type Type struct {
 	Bits         int     // 8, 16, 32 or 64 for numbers
 	Format       string  // the schema format for KindFormatted, e.g. "date-time"
 	Enum         *Enum   // for KindEnum
-	Struct       *Struct // for KindStruct and KindInterface
+	Struct       *Struct // for KindStruct
 	Elem         *Type   // for KindArray
-	ElemNullable bool    // for KindArray: items may be JSON null (held as Opt[Elem])
+	ElemNullable bool    // for KindArray: items may be JSON null (held as Opt[Elem], or as nil for structs)
 }
 
 // String spells t as Go source does, unqualified: "string", "*CloudPC",
-// "[]Opt[DayOfWeek]", "json.RawMessage".
+// "[]*CloudPC", "[]Opt[DayOfWeek]", "json.RawMessage".
 func (t *Type) String() string {
 	switch t.Kind {
 	case KindStruct:
@@ -181,16 +183,18 @@ func (t *Type) String() string {
 	case KindRaw:
 		return "json.RawMessage"
 	case KindArray:
-		elem := t.Elem.String()
-		if t.Elem.Kind == KindStruct && !t.ElemNullable {
-			elem = t.Elem.Name.Name
+		if t.OptItems() {
+			return "[]Opt[" + t.Elem.String() + "]"
 		}
-		if t.ElemNullable {
-			elem = "Opt[" + elem + "]"
-		}
-		return "[]" + elem
+		return "[]" + t.Elem.String()
 	}
 	return t.Name.Name
+}
+
+// OptItems reports whether the items of an array are held in an Opt:
+// nullable items of any type but structs, whose null is a nil pointer.
+func (t *Type) OptItems() bool {
+	return t.Kind == KindArray && t.ElemNullable && t.Elem.Kind != KindStruct
 }
 
 // Rules are the schema's validation keywords that lowering kept: bounds equal

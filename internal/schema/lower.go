@@ -12,7 +12,7 @@ import (
 // reservedNames are the exported identifiers of the support code that every
 // generated package contains (see internal/support), and of the registry.
 var reservedNames = []string{
-	"Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
+	"As", "Concrete", "Unmarshal", "Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
 	"Decimal", "DecodeError", "DecodeOptions", "Duration", "DurationOf", "EncodeOptions", "MarshalWith", "Model", "New",
 	"Absent", "FlagsOf", "Null", "Opt", "Page", "Present", "Properties", "Property", "Some", "State", "TimeOfDay",
 	"TimeOfDayOf", "UnmarshalByName", "UnmarshalWith", "UUID", "ValidationError", "ValidationErrors",

@@ -70,8 +70,7 @@ func (l *lowerer) mappingValues() map[*Struct]string {
 	return out
 }
 
-// assignPoly gives every struct that has descendants its interface and
-// dispatch table. Cases list every descendant (and the base itself) that has
+// assignPoly gives every struct that has descendants its dispatch table. Cases list every descendant (and the base itself) that has
 // a discriminator value, so one lookup finds a grandchild too.
 func (l *lowerer) assignPoly(structs []*Struct) {
 	descendants := map[*Struct][]*Struct{}
@@ -85,13 +84,7 @@ func (l *lowerer) assignPoly(structs []*Struct) {
 		if !slices.ContainsFunc(cases, func(c *Dispatch) bool { return c.Struct != s }) {
 			continue // no subtype can be told apart: s stays a plain struct
 		}
-		s.Poly = &Poly{
-			Interface: Ident{Name: l.names.claim("Any"+s.Name.Name, "Interface")},
-			Unmarshal: Ident{Name: l.names.claim("UnmarshalAny"+s.Name.Name, "Interface")},
-			Accessor:  "As" + s.Name.Name,
-			Property:  l.discriminatorProperty(s),
-			Cases:     cases,
-		}
+		s.Poly = &Poly{Property: l.discriminatorProperty(s), Cases: cases}
 	}
 }
 

@@ -93,10 +93,7 @@ func (l *lowerer) namedType(ref string, at Origin) *Type {
 	if s == nil {
 		return rawType()
 	}
-	if s.Poly != nil {
-		return &Type{Kind: KindInterface, Name: s.Poly.Interface, Struct: s}
-	}
-	return &Type{Kind: KindStruct, Name: s.Name, Struct: s}
+	return &Type{Kind: KindStruct, Name: s.Name, Struct: s} // with or without subtypes: see Type.Kind
 }
 
 // anyOfType handles Graph's nullable reference:

@@ -23,6 +23,6 @@ var (
 )
 
 // These are the functions that only generated code calls
-// (New, UnmarshalByName, UnmarshalAny…), named here so that staticcheck
+// (New, UnmarshalByName, Unmarshal, As, Concrete…), named here so that staticcheck
 // does not report them unused in this package.
-var _ = []any{unmarshalAny, newByName, unmarshalByName, errorText, MarshalWith, iface{}.data}
+var _ = []any{unmarshalAs, asBase, concreteOf, newByName, unmarshalByName, errorText, MarshalWith, iface{}.data}

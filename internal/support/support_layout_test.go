@@ -32,6 +32,8 @@ func checkLayout(d *structDesc) error {
 		}
 	} else if f, ok := t.FieldByName("Extra"); !ok || f.Offset != d.extra || f.Type != reflect.TypeOf(Properties(nil)) {
 		return fmt.Errorf("%s: Extra is not at offset %d", t, d.extra)
+	} else if err := checkTagLayout(t, d); err != nil {
+		return err
 	}
 	for i := range d.fields {
 		if err := checkFieldLayout(t, &d.fields[i]); err != nil {
@@ -62,15 +64,10 @@ func checkFieldLayout(t reflect.Type, f *fieldDesc) error {
 		return fmt.Errorf("%s is not a slice", v)
 	}
 	item := v.Elem()
-	if f.flags&fieldNullableItems != 0 {
+	if f.optItems() {
 		if item, err = optValue(item); err != nil {
 			return err
 		}
-	} else if f.kind == kindStruct {
-		if want := structTable[f.ref].elemType(); item != want {
-			return fmt.Errorf("items are %s, table says %s", item, want)
-		}
-		return nil
 	}
 	return checkValueLayout(item, f)
 }
@@ -90,7 +87,22 @@ var kindKinds = map[kind]reflect.Kind{
 	kindInt8: reflect.Int8, kindInt16: reflect.Int16, kindInt32: reflect.Int32, kindInt64: reflect.Int64,
 	kindUint8: reflect.Uint8, kindUint16: reflect.Uint16, kindUint32: reflect.Uint32, kindUint64: reflect.Uint64,
 	kindFloat32: reflect.Float32, kindFloat64: reflect.Float64,
-	kindRaw: reflect.Slice, kindStruct: reflect.Pointer, kindAny: reflect.Interface,
+	kindRaw: reflect.Slice, kindStruct: reflect.Pointer,
+}
+
+// checkTagLayout checks that a root has its typeTag at d.tag exactly when
+// the hierarchy has subtypes (a dispatch table naming another type).
+func checkTagLayout(t reflect.Type, d *structDesc) error {
+	f, ok := t.FieldByName("tag")
+	switch {
+	case ok && (f.Offset != d.tag || f.Type != reflect.TypeOf(typeTag{})):
+		return fmt.Errorf("%s: tag is not a typeTag at offset %d", t, d.tag)
+	case !ok && d.tag != 0:
+		return fmt.Errorf("%s: no tag, table says offset %d", t, d.tag)
+	case ok != (d.poly != nil):
+		return fmt.Errorf("%s: a tag without subtypes, or subtypes without a tag", t)
+	}
+	return nil
 }
 
 // checkValueLayout compares a value's Go type with the field's kind.
@@ -109,12 +121,6 @@ func checkValueLayout(v reflect.Type, f *fieldDesc) error {
 	case kindStruct:
 		if want := structTable[f.ref].elemType(); v.Elem() != want {
 			return fmt.Errorf("%s, table says *%s", v, want)
-		}
-	case kindAny:
-		for _, c := range append([]uint32{f.poly.base}, f.poly.cases...) {
-			if ct := reflect.PointerTo(structTable[c].elemType()); !ct.Implements(v) {
-				return fmt.Errorf("%s does not implement %s", ct, v)
-			}
 		}
 	}
 	return nil

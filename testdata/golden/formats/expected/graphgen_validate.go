@@ -127,9 +127,17 @@ func (c *validator) result() error {
 // validateModel is Validate: it checks v and every value nested in it.
 func validateModel(v model) error {
 	var c validator
-	p, d := v.model()
-	c.validateStruct(p, d, nil)
+	if p, d := v.model(); p != nil {
+		c.validateStruct(p, held(p, d), nil)
+	}
 	return c.result()
+}
+
+// validateHeld checks the struct at p, held as a *d, as its concrete type.
+func (c *validator) validateHeld(p unsafe.Pointer, d *structDesc) {
+	if p != nil {
+		c.validateStruct(p, held(p, d), d.poly)
+	}
 }
 
 // validateStruct checks the struct at p, of type d, held in a property
@@ -198,31 +206,24 @@ func (c *validator) validateValue(p unsafe.Pointer, f *fieldDesc) {
 			c.report("format", v, "%q is not a valid %s", v, formatNames[f.format])
 		}
 	case kindStruct:
-		c.validateStruct(*(*unsafe.Pointer)(p), structTable[f.ref], nil)
-	case kindAny:
-		if m := f.poly.get(p); m != nil {
-			v, d := m.model()
-			c.validateStruct(v, d, f.poly)
-		}
+		c.validateHeld(*(*unsafe.Pointer)(p), structTable[f.ref])
 	}
 }
 
 // validateItems checks every item of the slice at p.
 func (c *validator) validateItems(p unsafe.Pointer, f *fieldDesc) {
-	if f.items == nil && f.enum == nil && f.format == formatNone && f.kind != kindStruct && f.kind != kindAny {
+	if f.items == nil && f.enum == nil && f.format == formatNone && f.kind != kindStruct {
 		return
 	}
 	arr := arrayItems(p, f)
 	for i := 0; i < arr.len; i++ {
-		item, ok := arr.at(i)
-		if !ok {
+		item, ok := arr.at(i, f)
+		if !ok && f.flags&fieldNullableItems != 0 {
 			continue
 		}
 		c.enterIndex(i)
-		if arr.isNull(item, f) {
+		if !ok {
 			c.report("nullable", nil, "items of %q are not nullable", f.name)
-		} else if arr.structs != nil {
-			c.validateStruct(item, arr.structs, nil)
 		} else {
 			c.validateValue(item, f)
 		}

@@ -93,7 +93,6 @@ var (
 	_ json.Marshaler   = (*CloudPc)(nil)
 	_ json.Unmarshaler = (*CloudPc)(nil)
 	_ Model            = (*CloudPc)(nil)
-	_ AnyEntity        = (*CloudPc)(nil)
 )
 var descOfCloudPc = structDesc{
 	base: &descOfEntity,

@@ -24,24 +24,10 @@ func newModel(d *structDesc) (unsafe.Pointer, model) {
 	return v.UnsafePointer(), v.Interface().(model)
 }
 
-// appendStruct appends a zero struct of d's type to the slice at p and
-// returns its address. Slices the decoder builds start empty and only grow,
-// so the memory past their length is zero.
-func appendStruct(p unsafe.Pointer, d *structDesc) unsafe.Pointer {
-	h := (*sliceHeader)(p)
-	if h.len == h.cap {
-		s := reflect.NewAt(reflect.SliceOf(d.elemType()), p).Elem()
-		s.Grow(1)
-	}
-	h.len++
-	return unsafe.Add(h.data, uintptr(h.len-1)*d.size)
-}
-
-// presize gives the empty slice of d's type at p room for n items, so that
-// appending them does not copy the large structs Graph types tend to be.
-func presize(p unsafe.Pointer, d *structDesc, n int) {
-	s := reflect.NewAt(reflect.SliceOf(d.elemType()), p).Elem()
-	s.Set(reflect.MakeSlice(s.Type(), 0, n))
+// newStructs returns the address of the first of n new zero structs of
+// d's type, laid out as an array.
+func newStructs(d *structDesc, n int) unsafe.Pointer {
+	return reflect.MakeSlice(reflect.SliceOf(d.elemType()), n, n).UnsafePointer()
 }
 
 // resetModel sets the struct v points to to its zero value.

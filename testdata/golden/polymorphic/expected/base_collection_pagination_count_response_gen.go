@@ -20,62 +20,27 @@ type BaseCollectionPaginationCountResponse struct {
 	// appeared: OData annotations ("@odata.context", "manager@odata.bind"), instance
 	// annotations and properties newer than the schema. They are written back on encode.
 	Extra Properties
+	// tag names the concrete type of a subtype held as BaseCollectionPaginationCountResponse (see As and Concrete).
+	tag typeTag
 }
 
 var (
-	_ json.Marshaler                           = (*BaseCollectionPaginationCountResponse)(nil)
-	_ json.Unmarshaler                         = (*BaseCollectionPaginationCountResponse)(nil)
-	_ Model                                    = (*BaseCollectionPaginationCountResponse)(nil)
-	_ AnyBaseCollectionPaginationCountResponse = (*BaseCollectionPaginationCountResponse)(nil)
+	_ json.Marshaler   = (*BaseCollectionPaginationCountResponse)(nil)
+	_ json.Unmarshaler = (*BaseCollectionPaginationCountResponse)(nil)
+	_ Model            = (*BaseCollectionPaginationCountResponse)(nil)
 )
 
-// AnyBaseCollectionPaginationCountResponse is *BaseCollectionPaginationCountResponse or a pointer to
-// any type derived from it. Properties and arrays whose schema type is
-// BaseCollectionPaginationCountResponse hold it; decoding picks the concrete type from "@odata.type"
-// (use a type switch to get at it), and a value whose @odata.type is unknown stays a
-// *BaseCollectionPaginationCountResponse with all its members kept.
-type AnyBaseCollectionPaginationCountResponse interface {
-	Model
-	// AsBaseCollectionPaginationCountResponse returns the BaseCollectionPaginationCountResponse part of the value.
-	AsBaseCollectionPaginationCountResponse() *BaseCollectionPaginationCountResponse
-}
-
-// AsBaseCollectionPaginationCountResponse returns v; types derived from BaseCollectionPaginationCountResponse return their embedded BaseCollectionPaginationCountResponse.
-func (v *BaseCollectionPaginationCountResponse) AsBaseCollectionPaginationCountResponse() *BaseCollectionPaginationCountResponse {
-	return v
-}
-
-// polyOfBaseCollectionPaginationCountResponse is the dispatch table of AnyBaseCollectionPaginationCountResponse: "@odata.type" keys (lower-case, without "#") and their types.
+// polyOfBaseCollectionPaginationCountResponse is the dispatch table of BaseCollectionPaginationCountResponse's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfBaseCollectionPaginationCountResponse = polyDesc{
 	base:  1,
 	cases: []uint32{3},
 	field: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataType),
-	get: func(src unsafe.Pointer) model {
-		if v := *(*AnyBaseCollectionPaginationCountResponse)(src); v != nil {
-			return v
-		}
-		return nil
-	},
 	keys: []string{
 		"microsoft.graph.directoryobjectcollectionresponse",
 	},
 	name:     "BaseCollectionPaginationCountResponse",
 	property: "@odata.type",
-	set: func(dst unsafe.Pointer, m model) {
-		*(*AnyBaseCollectionPaginationCountResponse)(dst) = m.(AnyBaseCollectionPaginationCountResponse)
-	},
 }
-
-// UnmarshalAnyBaseCollectionPaginationCountResponse decodes a JSON object whose schema type is
-// BaseCollectionPaginationCountResponse into the concrete type its "@odata.type" names, in one pass. A
-// missing or unknown @odata.type gives a *BaseCollectionPaginationCountResponse with every member
-// kept; JSON null gives nil.
-func UnmarshalAnyBaseCollectionPaginationCountResponse(data []byte) (AnyBaseCollectionPaginationCountResponse, error) {
-	var v AnyBaseCollectionPaginationCountResponse
-	err := unmarshalAny(data, &polyOfBaseCollectionPaginationCountResponse, unsafe.Pointer(&v))
-	return v, err
-}
-
 var descOfBaseCollectionPaginationCountResponse = structDesc{
 	extra: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.Extra),
 	fields: []fieldDesc{
@@ -86,6 +51,7 @@ var descOfBaseCollectionPaginationCountResponse = structDesc{
 	name: "BaseCollectionPaginationCountResponse",
 	poly: &polyOfBaseCollectionPaginationCountResponse,
 	size: unsafe.Sizeof(BaseCollectionPaginationCountResponse{}),
+	tag:  unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.tag),
 	zero: (*BaseCollectionPaginationCountResponse)(nil),
 }
 

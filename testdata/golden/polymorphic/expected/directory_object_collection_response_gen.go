@@ -13,18 +13,17 @@ type DirectoryObjectCollectionResponse struct {
 	BaseCollectionPaginationCountResponse
 
 	// Value is "value".
-	Value Opt[[]AnyDirectoryObject]
+	Value Opt[[]*DirectoryObject]
 }
 
 var (
-	_ json.Marshaler                           = (*DirectoryObjectCollectionResponse)(nil)
-	_ json.Unmarshaler                         = (*DirectoryObjectCollectionResponse)(nil)
-	_ Model                                    = (*DirectoryObjectCollectionResponse)(nil)
-	_ AnyBaseCollectionPaginationCountResponse = (*DirectoryObjectCollectionResponse)(nil)
+	_ json.Marshaler   = (*DirectoryObjectCollectionResponse)(nil)
+	_ json.Unmarshaler = (*DirectoryObjectCollectionResponse)(nil)
+	_ Model            = (*DirectoryObjectCollectionResponse)(nil)
 )
 
 // Items returns the items of this page.
-func (v *DirectoryObjectCollectionResponse) Items() []AnyDirectoryObject {
+func (v *DirectoryObjectCollectionResponse) Items() []*DirectoryObject {
 	return v.Value.Val
 }
 
@@ -36,7 +35,7 @@ func (v *DirectoryObjectCollectionResponse) NextLink() string {
 var descOfDirectoryObjectCollectionResponse = structDesc{
 	base: &descOfBaseCollectionPaginationCountResponse,
 	fields: []fieldDesc{
-		{name: "value", offset: unsafe.Offsetof(DirectoryObjectCollectionResponse{}.Value), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+		{name: "value", offset: unsafe.Offsetof(DirectoryObjectCollectionResponse{}.Value), kind: kindStruct, ref: 2, flags: fieldNotNull | fieldArray},
 	},
 	name:      "microsoft.graph.directoryObjectCollectionResponse",
 	odataType: "#microsoft.graph.directoryObjectCollectionResponse",

@@ -116,14 +116,7 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted bool) {
 	case kindRaw:
 		*(*[]byte)(p) = r.readRaw()
 	case kindStruct:
-		d := structTable[f.ref]
-		v := newStruct(d)
-		decodeStruct(r, v, d)
-		*(*unsafe.Pointer)(p) = v
-	case kindAny:
-		if !r.readNull() { // a null item of an array that is not nullable stays nil
-			f.poly.set(p, decodeAny(r, f.poly))
-		}
+		*(*unsafe.Pointer)(p) = decodeHeld(r, structTable[f.ref], nil, nil)
 	}
 	return false
 }
@@ -190,29 +183,54 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 		return false
 	}
 	*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&emptyArray)}
-	if f.kind == kindStruct && f.flags&fieldNullableItems == 0 {
-		d := structTable[f.ref]
-		if d.size >= presizeMin {
-			if n, length := r.countItems(); n > 1 && uintptr(n)*d.size <= presizeRatio*uintptr(length) {
-				presize(p, d, n)
-			}
-		}
-		var guesses fieldGuesses
-		for r.nextItem() {
-			if item := appendStruct(p, d); r.readNull() {
-				markNullItem(item, d)
-			} else {
-				decodeItem(r, item, d, &guesses)
-			}
-		}
+	if f.kind == kindStruct {
+		decodeStructItems(r, (*[]unsafe.Pointer)(p), structTable[f.ref])
 		return false
 	}
 	return decodeItems(r, p, f)
 }
 
+// decodeStructItems reads the items of an array of structs held as d; a
+// null item is a nil pointer. Items come from blocks; for large structs the
+// items are counted first, so that one block holds them all.
+func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc) {
+	block := itemBlock{d: d}
+	if d.size >= presizeMin {
+		if n, length := r.countItems(); n > 1 && uintptr(n)*d.size <= presizeRatio*uintptr(length) {
+			block.reserve(n)
+			*s = make([]unsafe.Pointer, 0, n)
+		}
+	}
+	var guesses fieldGuesses
+	for r.nextItem() {
+		var item unsafe.Pointer
+		if !r.readNull() {
+			item = decodeHeld(r, d, &block, &guesses)
+		}
+		*s = append(*s, item)
+	}
+}
+
+// decodeHeld reads one object held as a *d and returns its address: for a
+// type with subtypes, a value of the type its discriminator names, tagged
+// as such (see held.go). block, when not nil, allocates it; guesses are
+// shared by the items of one array.
+func decodeHeld(r *jsonReader, d *structDesc, block *itemBlock, guesses *fieldGuesses) unsafe.Pointer {
+	if d.poly == nil {
+		v := block.newItem(d)
+		decodeItem(r, v, d, guesses)
+		return v
+	}
+	v, c := decodePoly(r, d.poly, block)
+	if c != d {
+		setTag(v, c)
+	}
+	return v
+}
+
 // decodeItems reads the items of an array into a slice whose element (or,
 // for nullable items, Opt's value) has the memory layout of the kind's Go
-// type. Slices of structs that are not nullable are decodeArray's. The
+// type. Slices of structs are decodeStructItems'. The
 // element types stand for the kinds' Go types by size and pointer layout
 // (uint32 for float32, …): the items are only ever written through p.
 func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
@@ -227,10 +245,6 @@ func decodeItems(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 		return appendItems[uint64](r, p, f)
 	case kindString, kindDecimal:
 		return appendItems[string](r, p, f)
-	case kindStruct:
-		return appendItems[unsafe.Pointer](r, p, f)
-	case kindAny:
-		return appendItems[iface](r, p, f)
 	case kindRaw:
 		return appendItems[[]byte](r, p, f)
 	}
@@ -266,30 +280,32 @@ func appendItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted b
 	return quoted
 }
 
-// decodeAny reads one object whose static type is a polymorphic base. When
-// the discriminator is the first member (as Graph writes it) or absent, the
-// object is read once; when a later member names a subtype, the object is
-// read again as that subtype.
-func decodeAny(r *jsonReader, poly *polyDesc) model {
+// decodePoly reads one object whose static type is a polymorphic base and
+// returns its address and concrete type. When the discriminator is the
+// first member (as Graph writes it) or absent, the object is read once;
+// when a later member names a subtype, the object is read again as that
+// subtype.
+func decodePoly(r *jsonReader, poly *polyDesc, block *itemBlock) (unsafe.Pointer, *structDesc) {
 	start := r.mark()
 	if t, ok := r.peekFirstKeyString(poly.property); ok {
 		if d := poly.lookup(t); d != nil {
-			v, m := newModel(d)
+			v := block.newItem(d)
 			decodeStruct(r, v, d)
-			return m
+			return v, d
 		}
 	}
 	base := structTable[poly.base]
-	v, m := newModel(base)
+	v := block.newItem(base)
 	decodeStruct(r, v, base)
 	if o := (*Opt[string])(unsafe.Add(v, poly.field)); o.State == Present && !r.failed() {
 		if d := poly.lookup(o.Val); d != nil && d != base {
 			r.reset(start)
-			v, m = newModel(d)
+			v = block.newItem(d)
 			decodeStruct(r, v, d)
+			return v, d
 		}
 	}
-	return m
+	return v, base
 }
 
 // DecodeOptions tunes UnmarshalWith. The zero value is what UnmarshalJSON
@@ -318,14 +334,17 @@ func unmarshalModel(data []byte, v model) error {
 	return UnmarshalWith(data, v, DecodeOptions{})
 }
 
-// unmarshalAny decodes data as a value of a polymorphic base into the
-// interface at dst; JSON null leaves it nil.
-func unmarshalAny(data []byte, poly *polyDesc, dst unsafe.Pointer) error {
+// unmarshalAs is Unmarshal: data decoded as a value held as base's type,
+// for a type with subtypes as the type its discriminator names; JSON null
+// gives nil.
+func unmarshalAs(data []byte, base model) (unsafe.Pointer, error) {
+	_, d := base.model()
 	r := newJSONReader(data, 0)
+	var v unsafe.Pointer
 	if !r.readNull() {
-		poly.set(dst, decodeAny(r, poly))
+		v = decodeHeld(r, d, nil, nil)
 	}
-	return r.finish()
+	return v, r.finish()
 }
 
 // byName returns the table of the type with the given schema name or
@@ -358,7 +377,7 @@ func unmarshalByName(name string, data []byte) (model, error) {
 		var m model
 		r := newJSONReader(data, 0)
 		if !r.readNull() {
-			m = decodeAny(r, d.poly)
+			m = modelAt(decodePoly(r, d.poly, nil))
 		}
 		return m, r.finish()
 	}

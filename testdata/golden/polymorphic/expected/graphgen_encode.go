@@ -117,25 +117,23 @@ func encodeValue(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, quoted bool) {
 	case kindRaw:
 		w.writeRaw(*(*[]byte)(p))
 	case kindStruct:
-		encodeStruct(w, *(*unsafe.Pointer)(p), structTable[f.ref])
-	case kindAny:
-		encodeAny(w, f.poly, f.poly.get(p))
+		encodeHeld(w, *(*unsafe.Pointer)(p), structTable[f.ref])
 	}
 }
 
-// encodeAny writes a value held as a polymorphic base's interface; a
-// subtype without its own @odata.type gets its discriminator value written
-// for it. A nil interface, or a nil pointer in it, is null.
-func encodeAny(w *jsonWriter, poly *polyDesc, m model) {
-	if m == nil {
+// encodeHeld writes the struct at p, held as a *d, as its concrete type;
+// a subtype without its own @odata.type gets its discriminator value
+// written for it. A nil p is null.
+func encodeHeld(w *jsonWriter, p unsafe.Pointer, d *structDesc) {
+	if p == nil {
 		w.writeNull()
 		return
 	}
-	v, d := m.model()
-	if d != structTable[poly.base] {
-		w.impliedType = d.odataType
+	if c := held(p, d); c != d {
+		w.impliedType = c.odataType
+		d = c
 	}
-	encodeStruct(w, v, d)
+	encodeStruct(w, p, d)
 	w.impliedType = ""
 }
 
@@ -146,12 +144,10 @@ func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, quoted bool) {
 	arr := arrayItems(p, f)
 	w.beginArray()
 	for i := 0; i < arr.len; i++ {
-		item, ok := arr.at(i)
+		item, ok := arr.at(i, f)
 		switch {
-		case !ok || arr.isNull(item, f):
+		case !ok:
 			w.writeNull()
-		case arr.structs != nil:
-			encodeStruct(w, item, arr.structs)
 		case arr.nullable && f.quotable():
 			encodeValue(w, item, f, w.ieee754 || arr.quotedItem(item))
 		default:
@@ -188,6 +184,9 @@ func marshalModel(v model) ([]byte, error) {
 // writer costs a GC write barrier per append while a collection runs.
 func marshalWith(v model, opts EncodeOptions) ([]byte, error) {
 	p, d := v.model()
+	if p != nil {
+		d = held(p, d)
+	}
 	buf := bufferPool.Get().(*[]byte)
 	w := jsonWriter{buf: (*buf)[:0], ieee754: opts.IEEE754Compatible}
 	encodeStruct(&w, p, d)

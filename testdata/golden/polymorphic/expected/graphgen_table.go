@@ -36,8 +36,7 @@ const (
 	kindFloat32
 	kindFloat64
 	kindRaw    // json.RawMessage
-	kindStruct // *S in a property, S in an array
-	kindAny    // the interface of a polymorphic base
+	kindStruct // *S, in a property and in an array; S's subtypes are held as *S too (see held.go)
 )
 
 // fieldFlags are facts about a field beyond its kind.
@@ -48,7 +47,7 @@ const (
 	fieldNotNull                              // Validate reports it null
 	fieldDiscriminator                        // the root's @odata.type
 	fieldArray                                // an array of kind
-	fieldNullableItems                        // an array whose items are Opt
+	fieldNullableItems                        // an array whose items may be null: Opt items, or nil for structs
 )
 
 // format is a text format a string-backed value is checked against.
@@ -85,7 +84,6 @@ type fieldDesc struct {
 	format format
 	ref    uint32    // kindStruct: index in the package's structTable
 	enum   *enumDesc // enum values: the members Validate accepts; nil for none
-	poly   *polyDesc // kindAny
 	rules  *ruleDesc // rules on the value (or the array); nil for none
 	items  *ruleDesc // rules on each array item; nil for none
 }
@@ -96,6 +94,9 @@ type structDesc struct {
 	fields []fieldDesc // own properties in declaration order
 	// extra is the offset of the root's Extra (roots only).
 	extra uintptr
+	// tag is the offset of the root's typeTag, which a root with subtypes
+	// has (see held.go); 0 otherwise (roots only).
+	tag uintptr
 	// size is the size of the struct, the stride of a slice of it.
 	size uintptr
 	// name is the schema name, e.g. "microsoft.graph.user".
@@ -157,7 +158,7 @@ type model interface {
 	model() (unsafe.Pointer, *structDesc)
 }
 
-// polyDesc describes the interface of a polymorphic base.
+// polyDesc is the dispatch table of a type with subtypes.
 type polyDesc struct {
 	base     uint32   // index of the base in structTable
 	name     string   // the base's schema name, for messages
@@ -165,9 +166,6 @@ type polyDesc struct {
 	field    uintptr  // offset of the base's discriminator Opt[string]
 	keys     []string // dispatch keys (lower-case, without "#"), sorted
 	cases    []uint32 // structTable index of each key's type
-	// set stores m in the interface at dst; get loads it (nil for nil).
-	set func(dst unsafe.Pointer, m model)
-	get func(src unsafe.Pointer) model
 }
 
 // lookup returns the type whose discriminator value is t (with or without
@@ -292,26 +290,22 @@ var kindSize = [256]uintptr{
 	kindFloat64: 8,
 	kindRaw:     unsafe.Sizeof(sliceHeader{}),
 	kindStruct:  unsafe.Sizeof(unsafe.Pointer(nil)),
-	kindAny:     unsafe.Sizeof(iface{}),
 }
 
 // arrayView is the slice of an array property, laid out for walking it.
 type arrayView struct {
 	data         unsafe.Pointer
 	len          int
-	size, stride uintptr     // of an item's value, and between items
-	nullable     bool        // items are Opt
-	structs      *structDesc // items are structs held by value; nil otherwise
+	size, stride uintptr // of an item's value, and between items
+	nullable     bool    // items are Opt
 }
 
-// arrayItems returns the slice of the array property f at p.
+// arrayItems returns the slice of the array property f at p. Items of
+// structs are pointers, nil for a null item, whether or not the schema
+// makes them nullable: nullability never changes their Go type.
 func arrayItems(p unsafe.Pointer, f *fieldDesc) arrayView {
 	s := *(*sliceHeader)(p)
-	a := arrayView{data: s.data, len: s.len, size: kindSize[f.kind], nullable: f.flags&fieldNullableItems != 0}
-	if f.kind == kindStruct && !a.nullable {
-		a.structs = structTable[f.ref]
-		a.size = a.structs.size
-	}
+	a := arrayView{data: s.data, len: s.len, size: kindSize[f.kind], nullable: f.optItems()}
 	a.stride = a.size
 	if a.nullable {
 		a.stride = optStride(f.kind, a.size)
@@ -319,30 +313,25 @@ func arrayItems(p unsafe.Pointer, f *fieldDesc) arrayView {
 	return a
 }
 
+// optItems reports whether the items of the array f are Opt: nullable
+// items of any kind but structs.
+func (f *fieldDesc) optItems() bool {
+	return f.flags&fieldNullableItems != 0 && f.kind != kindStruct
+}
+
 // quotedItem reports whether the nullable item at item arrived as a string.
 func (a arrayView) quotedItem(item unsafe.Pointer) bool {
 	return a.nullable && *(*bool)(unsafe.Add(item, a.size+1))
 }
 
-// at returns the address of item i's value and whether it holds one (a
-// nullable item may be null).
-func (a arrayView) at(i int) (unsafe.Pointer, bool) {
+// at returns the address of item i's value and whether it holds one: a
+// nullable item may be null, and so may an item of structs (nil).
+func (a arrayView) at(i int, f *fieldDesc) (unsafe.Pointer, bool) {
 	item := unsafe.Add(a.data, uintptr(i)*a.stride)
-	return item, !a.nullable || *(*State)(unsafe.Add(item, a.size)) == Present
-}
-
-// isNull reports whether item, which holds a value, is a null item of an
-// array whose items are not nullable: a marked struct or a nil interface.
-func (a arrayView) isNull(item unsafe.Pointer, f *fieldDesc) bool {
-	switch {
-	case a.nullable:
-		return false
-	case a.structs != nil:
-		return isNullItem(item, a.structs)
-	case f.kind == kindAny:
-		return (*iface)(item).tab == nil
+	if a.nullable {
+		return item, *(*State)(unsafe.Add(item, a.size)) == Present
 	}
-	return false
+	return item, f.kind != kindStruct || *(*unsafe.Pointer)(item) != nil
 }
 
 // optStride is the size of an Opt holding a value of kind k (whose size is
@@ -369,7 +358,6 @@ var kindAlign = [256]uintptr{
 	kindFloat64: unsafe.Alignof(float64(0)),
 	kindRaw:     unsafe.Alignof(sliceHeader{}),
 	kindStruct:  unsafe.Alignof(unsafe.Pointer(nil)),
-	kindAny:     unsafe.Alignof(iface{}),
 }
 
 // stateAt is the State of the Opt of f at p.

@@ -16,7 +16,7 @@ type ActivitiesRecentResponse struct {
 	// ODataNextLink is "@odata.nextLink".
 	ODataNextLink Opt[string]
 	// Value is "value".
-	Value Opt[[]ServiceHealthIssue]
+	Value Opt[[]*ServiceHealthIssue]
 	// Extra holds the members the schema does not declare, in the order they
 	// appeared: OData annotations ("@odata.context", "manager@odata.bind"), instance
 	// annotations and properties newer than the schema. They are written back on encode.
@@ -30,7 +30,7 @@ var (
 )
 
 // Items returns the items of this page.
-func (v *ActivitiesRecentResponse) Items() []ServiceHealthIssue {
+func (v *ActivitiesRecentResponse) Items() []*ServiceHealthIssue {
 	return v.Value.Val
 }
 

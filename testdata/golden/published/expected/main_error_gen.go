@@ -12,7 +12,7 @@ type MainError struct {
 	// Code is "code".
 	Code Opt[string]
 	// Details is "details".
-	Details Opt[[]ErrorDetails]
+	Details Opt[[]*ErrorDetails]
 	// InnerError is "innerError".
 	InnerError Opt[*InnerError]
 	// Message is "message".

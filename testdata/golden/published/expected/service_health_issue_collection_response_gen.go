@@ -13,7 +13,7 @@ type ServiceHealthIssueCollectionResponse struct {
 	// ODataNextLink is "@odata.nextLink".
 	ODataNextLink Opt[string]
 	// Value is "value".
-	Value Opt[[]ServiceHealthIssue]
+	Value Opt[[]*ServiceHealthIssue]
 	// Extra holds the members the schema does not declare, in the order they
 	// appeared: OData annotations ("@odata.context", "manager@odata.bind"), instance
 	// annotations and properties newer than the schema. They are written back on encode.
@@ -27,7 +27,7 @@ var (
 )
 
 // Items returns the items of this page.
-func (v *ServiceHealthIssueCollectionResponse) Items() []ServiceHealthIssue {
+func (v *ServiceHealthIssueCollectionResponse) Items() []*ServiceHealthIssue {
 	return v.Value.Val
 }
 

@@ -19,7 +19,6 @@ var (
 	_ json.Marshaler   = (*ServiceHealthIssue)(nil)
 	_ json.Unmarshaler = (*ServiceHealthIssue)(nil)
 	_ Model            = (*ServiceHealthIssue)(nil)
-	_ AnyEntity        = (*ServiceHealthIssue)(nil)
 )
 var descOfServiceHealthIssue = structDesc{
 	base: &descOfEntity,

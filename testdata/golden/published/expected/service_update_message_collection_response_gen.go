@@ -13,7 +13,7 @@ type ServiceUpdateMessageCollectionResponse struct {
 	// ODataNextLink is "@odata.nextLink".
 	ODataNextLink Opt[string]
 	// Value is "value".
-	Value Opt[[]ServiceUpdateMessage]
+	Value Opt[[]*ServiceUpdateMessage]
 	// Extra holds the members the schema does not declare, in the order they
 	// appeared: OData annotations ("@odata.context", "manager@odata.bind"), instance
 	// annotations and properties newer than the schema. They are written back on encode.
@@ -27,7 +27,7 @@ var (
 )
 
 // Items returns the items of this page.
-func (v *ServiceUpdateMessageCollectionResponse) Items() []ServiceUpdateMessage {
+func (v *ServiceUpdateMessageCollectionResponse) Items() []*ServiceUpdateMessage {
 	return v.Value.Val
 }
 

@@ -29,7 +29,6 @@ var (
 	_ json.Marshaler   = (*ServiceUpdateMessage)(nil)
 	_ json.Unmarshaler = (*ServiceUpdateMessage)(nil)
 	_ Model            = (*ServiceUpdateMessage)(nil)
-	_ AnyEntity        = (*ServiceUpdateMessage)(nil)
 )
 var descOfServiceUpdateMessage = structDesc{
 	base: &descOfEntity,

@@ -18,59 +18,23 @@ type DirectoryObject struct {
 }
 
 var (
-	_ json.Marshaler     = (*DirectoryObject)(nil)
-	_ json.Unmarshaler   = (*DirectoryObject)(nil)
-	_ Model              = (*DirectoryObject)(nil)
-	_ AnyDirectoryObject = (*DirectoryObject)(nil)
-	_ AnyEntity          = (*DirectoryObject)(nil)
+	_ json.Marshaler   = (*DirectoryObject)(nil)
+	_ json.Unmarshaler = (*DirectoryObject)(nil)
+	_ Model            = (*DirectoryObject)(nil)
 )
 
-// AnyDirectoryObject is *DirectoryObject or a pointer to any type derived from it. Properties and
-// arrays whose schema type is microsoft.graph.directoryObject hold it; decoding picks the concrete
-// type from "@odata.type" (use a type switch to get at it), and a value whose @odata.type is unknown
-// stays a *DirectoryObject with all its members kept.
-type AnyDirectoryObject interface {
-	AnyEntity
-	// AsDirectoryObject returns the DirectoryObject part of the value.
-	AsDirectoryObject() *DirectoryObject
-}
-
-// AsDirectoryObject returns v; types derived from DirectoryObject return their embedded DirectoryObject.
-func (v *DirectoryObject) AsDirectoryObject() *DirectoryObject {
-	return v
-}
-
-// polyOfDirectoryObject is the dispatch table of AnyDirectoryObject: "@odata.type" keys (lower-case, without "#") and their types.
+// polyOfDirectoryObject is the dispatch table of DirectoryObject's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfDirectoryObject = polyDesc{
 	base:  0,
 	cases: []uint32{0, 2},
 	field: unsafe.Offsetof(DirectoryObject{}.ODataType),
-	get: func(src unsafe.Pointer) model {
-		if v := *(*AnyDirectoryObject)(src); v != nil {
-			return v
-		}
-		return nil
-	},
 	keys: []string{
 		"microsoft.graph.directoryobject",
 		"microsoft.graph.group",
 	},
 	name:     "microsoft.graph.directoryObject",
 	property: "@odata.type",
-	set: func(dst unsafe.Pointer, m model) {
-		*(*AnyDirectoryObject)(dst) = m.(AnyDirectoryObject)
-	},
 }
-
-// UnmarshalAnyDirectoryObject decodes a JSON object whose schema type is
-// microsoft.graph.directoryObject into the concrete type its "@odata.type" names, in one pass. A
-// missing or unknown @odata.type gives a *DirectoryObject with every member kept; JSON null gives nil.
-func UnmarshalAnyDirectoryObject(data []byte) (AnyDirectoryObject, error) {
-	var v AnyDirectoryObject
-	err := unmarshalAny(data, &polyOfDirectoryObject, unsafe.Pointer(&v))
-	return v, err
-}
-
 var descOfDirectoryObject = structDesc{
 	base: &descOfEntity,
 	fields: []fieldDesc{

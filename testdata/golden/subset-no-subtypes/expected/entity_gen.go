@@ -20,41 +20,21 @@ type Entity struct {
 	// appeared: OData annotations ("@odata.context", "manager@odata.bind"), instance
 	// annotations and properties newer than the schema. They are written back on encode.
 	Extra Properties
+	// tag names the concrete type of a subtype held as Entity (see As and Concrete).
+	tag typeTag
 }
 
 var (
 	_ json.Marshaler   = (*Entity)(nil)
 	_ json.Unmarshaler = (*Entity)(nil)
 	_ Model            = (*Entity)(nil)
-	_ AnyEntity        = (*Entity)(nil)
 )
 
-// AnyEntity is *Entity or a pointer to any type derived from it. Properties and arrays whose schema
-// type is microsoft.graph.entity hold it; decoding picks the concrete type from "@odata.type" (use a
-// type switch to get at it), and a value whose @odata.type is unknown stays a *Entity with all its
-// members kept.
-type AnyEntity interface {
-	Model
-	// AsEntity returns the Entity part of the value.
-	AsEntity() *Entity
-}
-
-// AsEntity returns v; types derived from Entity return their embedded Entity.
-func (v *Entity) AsEntity() *Entity {
-	return v
-}
-
-// polyOfEntity is the dispatch table of AnyEntity: "@odata.type" keys (lower-case, without "#") and their types.
+// polyOfEntity is the dispatch table of Entity's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfEntity = polyDesc{
 	base:  1,
 	cases: []uint32{0, 1, 2},
 	field: unsafe.Offsetof(Entity{}.ODataType),
-	get: func(src unsafe.Pointer) model {
-		if v := *(*AnyEntity)(src); v != nil {
-			return v
-		}
-		return nil
-	},
 	keys: []string{
 		"microsoft.graph.directoryobject",
 		"microsoft.graph.entity",
@@ -62,20 +42,7 @@ var polyOfEntity = polyDesc{
 	},
 	name:     "microsoft.graph.entity",
 	property: "@odata.type",
-	set: func(dst unsafe.Pointer, m model) {
-		*(*AnyEntity)(dst) = m.(AnyEntity)
-	},
 }
-
-// UnmarshalAnyEntity decodes a JSON object whose schema type is microsoft.graph.entity into the
-// concrete type its "@odata.type" names, in one pass. A missing or unknown @odata.type gives a *Entity
-// with every member kept; JSON null gives nil.
-func UnmarshalAnyEntity(data []byte) (AnyEntity, error) {
-	var v AnyEntity
-	err := unmarshalAny(data, &polyOfEntity, unsafe.Pointer(&v))
-	return v, err
-}
-
 var descOfEntity = structDesc{
 	extra: unsafe.Offsetof(Entity{}.Extra),
 	fields: []fieldDesc{
@@ -86,6 +53,7 @@ var descOfEntity = structDesc{
 	odataType: "#microsoft.graph.entity",
 	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),
+	tag:       unsafe.Offsetof(Entity{}.tag),
 	zero:      (*Entity)(nil),
 }
 

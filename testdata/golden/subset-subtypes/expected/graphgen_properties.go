@@ -2,10 +2,7 @@
 
 package subsetsubtypes
 
-import (
-	"encoding/json"
-	"unsafe"
-)
+import "encoding/json"
 
 // Property is one JSON member that the schema does not declare: an OData
 // annotation such as "@odata.context" or "members@odata.bind", an instance
@@ -49,26 +46,6 @@ func (p *Properties) Delete(name string) {
 			return
 		}
 	}
-}
-
-// nullItemMark marks, through the Extra of its root, a struct that stands
-// for a JSON null in an array whose items the schema does not make nullable
-// ({"value": [null, {…}]}, which Graph's webhook notifications have been
-// seen to send). A []T of structs has no room for a null, so the item is
-// the zero value with Extra set to an empty slice of this array: it
-// re-encodes as null and Validate reports it. Adding a member to Extra
-// reallocates it, which ends the mark.
-var nullItemMark [1]Property
-
-// markNullItem marks the zero struct at p, of type d, as a null item.
-func markNullItem(p unsafe.Pointer, d *structDesc) {
-	*(*Properties)(unsafe.Add(p, d.root().extra)) = nullItemMark[:0:0]
-}
-
-// isNullItem reports whether the struct at p, of type d, is a null item.
-func isNullItem(p unsafe.Pointer, d *structDesc) bool {
-	extra := *(*Properties)(unsafe.Add(p, d.root().extra))
-	return cap(extra) == 0 && unsafe.SliceData(extra) == &nullItemMark[0]
 }
 
 // isAnnotationName reports whether a member name is OData control

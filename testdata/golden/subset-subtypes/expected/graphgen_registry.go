@@ -45,6 +45,34 @@ func UnmarshalByName(name string, data []byte) (Model, error) {
 	return asModel(m), err
 }
 
+// Unmarshal decodes data as a T, and, when T has subtypes, as the type its "@odata.type" names, held
+// as a *T (Concrete gives it; a missing or unknown @odata.type gives a T with every member kept). JSON
+// null gives nil. attachment, err := Unmarshal[Attachment](body)
+func Unmarshal[T any, PT interface {
+	*T
+	Model
+}](data []byte) (PT, error) {
+	p, err := unmarshalAs(data, PT(nil))
+	return PT((*T)(p)), err
+}
+
+// As returns v held as its base type B, to be put where the schema expects a B:
+// Some([]*Attachment{As[Attachment](&FileAttachment{…})}). The value remembers its own type, so it
+// is encoded, validated and returned by Concrete as a *FileAttachment. As panics when v's type does
+// not derive from B. A pointer to the embedded base (&file.Attachment) does not remember it.
+func As[B any, PB interface {
+	*B
+	Model
+}](v Model) PB {
+	return PB((*B)(asBase(v, PB(nil))))
+}
+
+// Concrete returns v as the type it holds: for a value decoded where a base is expected, or held with
+// As, its own type; otherwise v. switch a := Concrete(attachment).(type) { case *FileAttachment: … }
+func Concrete(v Model) Model {
+	return asModel(concreteOf(v))
+}
+
 // asModel is m as a Model, or nil.
 func asModel(m model) Model {
 	if m == nil {

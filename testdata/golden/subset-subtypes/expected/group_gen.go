@@ -17,22 +17,20 @@ type Group struct {
 	MailEnabled Opt[bool]
 	// Members is "members". Navigation property: present only when requested with $expand; bind it in
 	// requests with "members@odata.bind".
-	Members Opt[[]AnyDirectoryObject]
+	Members Opt[[]*DirectoryObject]
 }
 
 var (
-	_ json.Marshaler     = (*Group)(nil)
-	_ json.Unmarshaler   = (*Group)(nil)
-	_ Model              = (*Group)(nil)
-	_ AnyDirectoryObject = (*Group)(nil)
-	_ AnyEntity          = (*Group)(nil)
+	_ json.Marshaler   = (*Group)(nil)
+	_ json.Unmarshaler = (*Group)(nil)
+	_ Model            = (*Group)(nil)
 )
 var descOfGroup = structDesc{
 	base: &descOfDirectoryObject,
 	fields: []fieldDesc{
 		{name: "displayName", offset: unsafe.Offsetof(Group{}.DisplayName), kind: kindString},
 		{name: "mailEnabled", offset: unsafe.Offsetof(Group{}.MailEnabled), kind: kindBool},
-		{name: "members", offset: unsafe.Offsetof(Group{}.Members), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+		{name: "members", offset: unsafe.Offsetof(Group{}.Members), kind: kindStruct, ref: 1, flags: fieldNotNull | fieldArray},
 	},
 	name:      "microsoft.graph.group",
 	odataType: "#microsoft.graph.group",

@@ -18,7 +18,7 @@ type User struct {
 	// AssignedLicenses is "assignedLicenses".
 	//
 	// The licenses that are assigned to the user.
-	AssignedLicenses Opt[[]AssignedLicense]
+	AssignedLicenses Opt[[]*AssignedLicense]
 	// BusinessPhones is "businessPhones".
 	//
 	// The telephone numbers for the user.
@@ -29,20 +29,18 @@ type User struct {
 	// requests with "manager@odata.bind".
 	//
 	// The user or contact that is this user's manager.
-	Manager Opt[AnyDirectoryObject]
+	Manager Opt[*DirectoryObject]
 	// MemberOf is "memberOf". Navigation property: present only when requested with $expand; bind it in
 	// requests with "memberOf@odata.bind".
 	//
 	// The groups and directory roles that the user is a member of.
-	MemberOf Opt[[]AnyDirectoryObject]
+	MemberOf Opt[[]*DirectoryObject]
 }
 
 var (
-	_ json.Marshaler     = (*User)(nil)
-	_ json.Unmarshaler   = (*User)(nil)
-	_ Model              = (*User)(nil)
-	_ AnyDirectoryObject = (*User)(nil)
-	_ AnyEntity          = (*User)(nil)
+	_ json.Marshaler   = (*User)(nil)
+	_ json.Unmarshaler = (*User)(nil)
+	_ Model            = (*User)(nil)
 )
 var descOfUser = structDesc{
 	base: &descOfDirectoryObject,
@@ -51,8 +49,8 @@ var descOfUser = structDesc{
 		{name: "assignedLicenses", offset: unsafe.Offsetof(User{}.AssignedLicenses), kind: kindStruct, ref: 0, flags: fieldNotNull | fieldArray},
 		{name: "businessPhones", offset: unsafe.Offsetof(User{}.BusinessPhones), kind: kindString, flags: fieldNotNull | fieldArray | fieldNullableItems},
 		{name: "displayName", offset: unsafe.Offsetof(User{}.DisplayName), kind: kindString},
-		{name: "manager", offset: unsafe.Offsetof(User{}.Manager), kind: kindAny, poly: &polyOfDirectoryObject},
-		{name: "memberOf", offset: unsafe.Offsetof(User{}.MemberOf), kind: kindAny, poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+		{name: "manager", offset: unsafe.Offsetof(User{}.Manager), kind: kindStruct, ref: 1},
+		{name: "memberOf", offset: unsafe.Offsetof(User{}.MemberOf), kind: kindStruct, ref: 1, flags: fieldNotNull | fieldArray},
 	},
 	name:      "microsoft.graph.user",
 	odataType: "#microsoft.graph.user",

@@ -1,0 +1,135 @@
+package support
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// A value of a type with subtypes is held where its schema type is
+// expected as a pointer to that type: a *Group in an Opt[[]*DirectoryObject]
+// is the address of the Group's embedded DirectoryObject, which is the
+// Group's own address, since a base is always embedded first. The root of
+// the hierarchy has a hidden typeTag that names the concrete type, so that
+// the codec and Concrete find the whole value again. Holding every struct by
+// a pointer to its declared type is what keeps a property's Go type the same
+// when a later schema gives its type a first subtype.
+
+// typeTag is the hidden field of a root with subtypes. It holds the value
+// whose root it is, as its concrete type, when that is a subtype; it counts
+// only while it points at the value that holds it, so a copy of the base
+// part of a subtype (which points elsewhere) is just a value of the base.
+// A model, not a bare type, so that reflect.DeepEqual compares two decoded
+// values as equal.
+type typeTag struct{ m model }
+
+// held returns the concrete type of the struct at p, which is held as a
+// d: the type its root's tag names, when the tag is this value's own and
+// names a type derived from d, and d otherwise.
+func held(p unsafe.Pointer, d *structDesc) *structDesc {
+	root := d.root()
+	if root.tag == 0 {
+		return d
+	}
+	m := (*typeTag)(unsafe.Add(p, root.tag)).m
+	if m == nil {
+		return d
+	}
+	q, c := m.model()
+	if q != p || !c.derivesFrom(d) {
+		return d
+	}
+	return c
+}
+
+// derivesFrom reports whether d is base or a type derived from it.
+func (d *structDesc) derivesFrom(base *structDesc) bool {
+	for t := d; t != nil; t = t.base {
+		if t == base {
+			return true
+		}
+	}
+	return false
+}
+
+// setTag records, in the root of the struct at p, that it is a c.
+func setTag(p unsafe.Pointer, c *structDesc) {
+	if root := c.root(); root.tag != 0 {
+		(*typeTag)(unsafe.Add(p, root.tag)).m = modelAt(p, c)
+	}
+}
+
+// modelAt is the struct at p, of type d, as a model: d's nil pointer with
+// p in its data word, which costs no allocation.
+func modelAt(p unsafe.Pointer, d *structDesc) model {
+	m := d.zero
+	(*iface)(unsafe.Pointer(&m)).data = p
+	return m
+}
+
+// concreteOf is Concrete: v as the type it holds.
+func concreteOf(v model) model {
+	if v == nil {
+		return nil
+	}
+	p, d := v.model()
+	if p == nil {
+		return v
+	}
+	if c := held(p, d); c != d {
+		return modelAt(p, c)
+	}
+	return v
+}
+
+// asBase is As: the address of v, tagged as its concrete type, to be held
+// as base's type; it panics when v's type does not derive from it.
+func asBase(v, base model) unsafe.Pointer {
+	if v == nil {
+		return nil
+	}
+	p, d := v.model()
+	_, b := base.model()
+	if p == nil {
+		return nil
+	}
+	c := held(p, d)
+	if !c.derivesFrom(b) {
+		panic(fmt.Sprintf("As: %s is not derived from %s", c.name, b.name))
+	}
+	if c != b {
+		setTag(p, c)
+	}
+	return p
+}
+
+// itemBlock hands out new structs of one type from shared blocks, so that
+// the items of an array cost a few allocations instead of one each. Items
+// of another type (subtypes) are allocated on their own.
+type itemBlock struct {
+	d     *structDesc
+	block unsafe.Pointer // the current block, of n items
+	used  int            // items of it handed out
+	n     int
+}
+
+// itemBlockMax bounds a block that was not sized by counting the items.
+const itemBlockMax = 64
+
+// newItem returns a new zero struct of type d; a nil block allocates it
+// on its own.
+func (b *itemBlock) newItem(d *structDesc) unsafe.Pointer {
+	if b == nil || d != b.d {
+		return newStruct(d)
+	}
+	if b.used == b.n {
+		b.n = min(max(2*b.n, 4), itemBlockMax)
+		b.block, b.used = newStructs(d, b.n), 0
+	}
+	b.used++
+	return unsafe.Add(b.block, uintptr(b.used-1)*d.size)
+}
+
+// reserve makes the next block hold n items.
+func (b *itemBlock) reserve(n int) {
+	b.block, b.used, b.n = newStructs(b.d, n), 0, n
+}

@@ -69,7 +69,9 @@ const usage = `usage:
                             without flags, checks generated/graph against the embedded schemas/
   graphgen diff [-json] [-allow-missing-refs] OLD NEW
                             what a schema update changes for Go users: added, removed and retyped types, properties
-                            and enum members, each breaking or additive; exit 1 when anything breaking changed
+                            and enum members, and properties moved between a type and its base, each breaking or
+                            additive (-json also names the Go identifiers each breaking change breaks); exit 1 when
+                            anything breaking changed
   graphgen validate -in PATH -type NAME [-package graph] FILE...
                             validate payload files at run time, without generating code, with the rules and
                             messages of the generated Validate; exit 1 when a file is invalid

@@ -32,8 +32,11 @@ var (
 
 // polyOfBaseCollectionPaginationCountResponse is the dispatch table of BaseCollectionPaginationCountResponse's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfBaseCollectionPaginationCountResponse = polyDesc{
-	base:  0,
-	cases: []uint32{2, 4},
+	base: (*BaseCollectionPaginationCountResponse)(nil),
+	cases: []model{
+		(*CloudPCCollectionResponse)(nil),
+		(*CloudPcDeviceImageCollectionResponse)(nil),
+	},
 	field: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataType),
 	keys: []string{
 		"microsoft.graph.cloudpccollectionresponse",
@@ -50,7 +53,6 @@ var descOfBaseCollectionPaginationCountResponse = structDesc{
 		{name: "@odata.nextLink", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataNextLink), kind: kindString},
 	},
 	name: "BaseCollectionPaginationCountResponse",
-	poly: &polyOfBaseCollectionPaginationCountResponse,
 	size: unsafe.Sizeof(BaseCollectionPaginationCountResponse{}),
 	tag:  unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.tag),
 	zero: (*BaseCollectionPaginationCountResponse)(nil),

@@ -34,7 +34,7 @@ func (v *CloudPCCollectionResponse) NextLink() string {
 var descOfCloudPCCollectionResponse = structDesc{
 	base: &descOfBaseCollectionPaginationCountResponse,
 	fields: []fieldDesc{
-		{name: "value", offset: unsafe.Offsetof(CloudPCCollectionResponse{}.Value), kind: kindStruct, ref: 1, flags: fieldNotNull | fieldArray},
+		{name: "value", offset: unsafe.Offsetof(CloudPCCollectionResponse{}.Value), kind: kindStruct, ref: (*CloudPC)(nil), flags: fieldNotNull | fieldArray},
 	},
 	name:      "microsoft.graph.cloudPCCollectionResponse",
 	odataType: "#microsoft.graph.cloudPCCollectionResponse",

@@ -35,7 +35,7 @@ func (v *CloudPcDeviceImageCollectionResponse) NextLink() string {
 var descOfCloudPcDeviceImageCollectionResponse = structDesc{
 	base: &descOfBaseCollectionPaginationCountResponse,
 	fields: []fieldDesc{
-		{name: "value", offset: unsafe.Offsetof(CloudPcDeviceImageCollectionResponse{}.Value), kind: kindStruct, ref: 3, flags: fieldNotNull | fieldArray},
+		{name: "value", offset: unsafe.Offsetof(CloudPcDeviceImageCollectionResponse{}.Value), kind: kindStruct, ref: (*CloudPcDeviceImage)(nil), flags: fieldNotNull | fieldArray},
 	},
 	name:      "microsoft.graph.cloudPcDeviceImageCollectionResponse",
 	odataType: "#microsoft.graph.cloudPcDeviceImageCollectionResponse",

@@ -32,8 +32,12 @@ var (
 
 // polyOfEntity is the dispatch table of Entity's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfEntity = polyDesc{
-	base:  5,
-	cases: []uint32{1, 3, 5},
+	base: (*Entity)(nil),
+	cases: []model{
+		(*CloudPC)(nil),
+		(*CloudPcDeviceImage)(nil),
+		(*Entity)(nil),
+	},
 	field: unsafe.Offsetof(Entity{}.ODataType),
 	keys: []string{
 		"microsoft.graph.cloudpc",
@@ -51,7 +55,6 @@ var descOfEntity = structDesc{
 	},
 	name:      "microsoft.graph.entity",
 	odataType: "#microsoft.graph.entity",
-	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),
 	tag:       unsafe.Offsetof(Entity{}.tag),
 	zero:      (*Entity)(nil),

@@ -14,22 +14,21 @@ type Model interface {
 	model
 }
 
-// registryNames are the schema names and @odata.type values of every struct, sorted;
-// registryTypes are their indexes in structTable.
-var registryNames = []string{
-	"#microsoft.graph.cloudPC",
-	"#microsoft.graph.cloudPCCollectionResponse",
-	"#microsoft.graph.cloudPcDeviceImage",
-	"#microsoft.graph.cloudPcDeviceImageCollectionResponse",
-	"#microsoft.graph.entity",
-	"BaseCollectionPaginationCountResponse",
-	"microsoft.graph.cloudPC",
-	"microsoft.graph.cloudPCCollectionResponse",
-	"microsoft.graph.cloudPcDeviceImage",
-	"microsoft.graph.cloudPcDeviceImageCollectionResponse",
-	"microsoft.graph.entity",
+// registry lists the schema name and @odata.type of every struct, sorted, with its
+// type and, for a type with subtypes, its dispatch table.
+var registry = []registryEntry{
+	{name: "#microsoft.graph.cloudPC", zero: (*CloudPC)(nil)},
+	{name: "#microsoft.graph.cloudPCCollectionResponse", zero: (*CloudPCCollectionResponse)(nil)},
+	{name: "#microsoft.graph.cloudPcDeviceImage", zero: (*CloudPcDeviceImage)(nil)},
+	{name: "#microsoft.graph.cloudPcDeviceImageCollectionResponse", zero: (*CloudPcDeviceImageCollectionResponse)(nil)},
+	{name: "#microsoft.graph.entity", zero: (*Entity)(nil), poly: &polyOfEntity},
+	{name: "BaseCollectionPaginationCountResponse", zero: (*BaseCollectionPaginationCountResponse)(nil), poly: &polyOfBaseCollectionPaginationCountResponse},
+	{name: "microsoft.graph.cloudPC", zero: (*CloudPC)(nil)},
+	{name: "microsoft.graph.cloudPCCollectionResponse", zero: (*CloudPCCollectionResponse)(nil)},
+	{name: "microsoft.graph.cloudPcDeviceImage", zero: (*CloudPcDeviceImage)(nil)},
+	{name: "microsoft.graph.cloudPcDeviceImageCollectionResponse", zero: (*CloudPcDeviceImageCollectionResponse)(nil)},
+	{name: "microsoft.graph.entity", zero: (*Entity)(nil), poly: &polyOfEntity},
 }
-var registryTypes = []uint32{1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

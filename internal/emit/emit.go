@@ -40,11 +40,10 @@ func Emit(pkg *schema.Package, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := newTables(pkg, opts)
+	t := newTables(opts)
 	jobs := []job{
 		{"graphgen_doc.go", func() *jen.File { return docFile(pkg, opts) }},
 		{"graphgen_registry.go", func() *jen.File { return t.registryFile(pkg, opts) }},
-		{"graphgen_tables.go", func() *jen.File { return structTableFile(pkg, opts) }},
 	}
 	if len(pkg.Patterns) > 0 {
 		jobs = append(jobs, job{"graphgen_patterns.go", func() *jen.File { return patternsFile(pkg, opts) }})

@@ -37,8 +37,7 @@ func docFile(pkg *schema.Package, opts Options) *jen.File {
 //
 //	type Model interface { json.Marshaler; json.Unmarshaler; Validate() error; model }
 //
-//	var registryNames = []string{"#microsoft.graph.cloudPC", "microsoft.graph.cloudPC"}
-//	var registryTypes = []uint32{0, 0}
+//	var registry = []registryEntry{{name: "#microsoft.graph.cloudPC", zero: (*CloudPC)(nil)}, …}
 //
 //	func New(name string) Model { return asModel(newByName(name)) }
 func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
@@ -52,31 +51,7 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 		jen.Id("Validate").Params().Error(),
 		jen.Id("model"),
 	)
-	type entry struct {
-		name  string
-		index int
-	}
-	var entries []entry
-	for _, s := range pkg.Structs {
-		entries = append(entries, entry{s.SchemaName, t.index[s]})
-		if s.ODataType != "" && s.ODataType != s.SchemaName {
-			entries = append(entries, entry{s.ODataType, t.index[s]})
-		}
-	}
-	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
-	f.Add(comment("registryNames are the schema names and @odata.type values of every struct, sorted;\n" +
-		"registryTypes are their indexes in structTable."))
-	f.Var().Id("registryNames").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
-		for _, e := range entries {
-			g.Line().Lit(e.name)
-		}
-		g.Line()
-	})
-	f.Var().Id("registryTypes").Op("=").Index().Uint32().ValuesFunc(func(g *jen.Group) {
-		for _, e := range entries {
-			g.Lit(e.index)
-		}
-	})
+	registryVar(f, pkg)
 	f.Add(comment(docText("New returns a new, empty value of the type with the given schema name " +
 		"(\"microsoft.graph.cloudPC\") or @odata.type (\"#microsoft.graph.cloudPC\"), or nil when no " +
 		"generated type has it. It is meant for tools that decode by name.")))
@@ -97,6 +72,39 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 		jen.Return(jen.Id("m").Assert(jen.Id("Model"))),
 	)
 	return f
+}
+
+// registryVar lists every struct by its schema name and @odata.type,
+// sorted, with the dispatch table of a type with subtypes. Only New,
+// UnmarshalByName and Unmarshal refer to it, so only programs that call
+// them link every type.
+func registryVar(f *jen.File, pkg *schema.Package) {
+	type entry struct {
+		name string
+		s    *schema.Struct
+	}
+	var entries []entry
+	for _, s := range pkg.Structs {
+		entries = append(entries, entry{s.SchemaName, s})
+		if s.ODataType != "" && s.ODataType != s.SchemaName {
+			entries = append(entries, entry{s.ODataType, s})
+		}
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
+	f.Add(comment("registry lists the schema name and @odata.type of every struct, sorted, with its\n" +
+		"type and, for a type with subtypes, its dispatch table."))
+	f.Var().Id("registry").Op("=").Index().Id("registryEntry").ValuesFunc(func(g *jen.Group) {
+		for _, e := range entries {
+			d := &pairs{}
+			d.add("name", jen.Lit(e.name))
+			d.add("zero", nilPointer(e.s))
+			if e.s.Poly != nil {
+				d.add("poly", jen.Op("&").Id(polyName(e.s)))
+			}
+			g.Line().Values(d.list...)
+		}
+		g.Line()
+	})
 }
 
 // heldFuncs declare Unmarshal, As and Concrete, which decode and hold a

@@ -12,20 +12,17 @@ import (
 // The codec is table-driven: per struct the generator writes a structDesc
 // (see internal/support/table.go) that the shared decoder, encoder and
 // validator read, and a handful of one-line functions. Per-field code
-// would compile to about 130,000 functions for the Graph v1.0 set.
+// would compile to about 130,000 functions for the Graph v1.0 set. Tables
+// name other structs by a nil pointer of their type ((*User)(nil)), never
+// by a list of all tables, so that a program links only what it can reach.
 
-// tables knows each struct's index in the package's structTable.
+// tables prints the tables of a package's structs and enums.
 type tables struct {
-	index map[*schema.Struct]int
-	pkg   string // the package name, for enum names in messages
+	pkg string // the package name, for enum names in messages
 }
 
-func newTables(pkg *schema.Package, opts Options) *tables {
-	t := &tables{index: map[*schema.Struct]int{}, pkg: opts.PackageName}
-	for i, s := range pkg.Structs {
-		t.index[s] = i
-	}
-	return t
+func newTables(opts Options) *tables {
+	return &tables{pkg: opts.PackageName}
 }
 
 // Names of the unexported declarations per type. Generated exported names
@@ -34,22 +31,6 @@ func newTables(pkg *schema.Package, opts Options) *tables {
 func descName(s *schema.Struct) string  { return "descOf" + s.Name.Name }
 func polyName(s *schema.Struct) string  { return "polyOf" + s.Name.Name }
 func membersName(e *schema.Enum) string { return "membersOf" + e.Name.Name }
-
-// structTableFile lists every struct's table, in the order fieldDesc.ref
-// counts.
-//
-//	var structTable = []*structDesc{&descOfCloudPC, &descOfEntity}
-func structTableFile(pkg *schema.Package, opts Options) *jen.File {
-	f := newFile(opts)
-	var entries []jen.Code
-	for _, s := range pkg.Structs {
-		entries = append(entries, jen.Line().Op("&").Id(descName(s)))
-	}
-	entries = append(entries, jen.Line())
-	f.Add(comment("structTable lists the table of every struct; fieldDesc.ref is an index into it."))
-	f.Var().Id("structTable").Op("=").Index().Op("*").Id("structDesc").Values(entries...)
-	return f
-}
 
 // structDescVar is the struct's table.
 //
@@ -89,9 +70,6 @@ func (t *tables) structDescVar(s *schema.Struct) jen.Code {
 	}
 	if v := impliedType(s); v != "" {
 		d[jen.Id("odataType")] = jen.Lit(v)
-	}
-	if s.Poly != nil {
-		d[jen.Id("poly")] = jen.Op("&").Id(polyName(s))
 	}
 	return jen.Var().Id(descName(s)).Op("=").Id("structDesc").Values(d)
 }
@@ -173,7 +151,10 @@ func (t *tables) valueDesc(d *pairs, v *schema.Type) {
 			d.add("enum", jen.Op("&").Id(membersName(v.Enum)))
 		}
 	case schema.KindStruct:
-		d.add("ref", jen.Lit(t.index[v.Struct]))
+		d.add("ref", nilPointer(v.Struct))
+		if v.Struct.Poly != nil {
+			d.add("poly", jen.Op("&").Id(polyName(v.Struct)))
+		}
 	}
 }
 
@@ -274,8 +255,8 @@ func modelMethods(s *schema.Struct) jen.Code {
 // polyDecl is the dispatch table of a type with subtypes; its cases come
 // sorted by key from the IR.
 //
-//	var polyOfEntity = polyDesc{base: 1, name: "microsoft.graph.entity", property: "@odata.type",
-//		field: unsafe.Offsetof(Entity{}.ODataType), keys: []string{"microsoft.graph.cloudpc"}, cases: []uint32{0}}
+//	var polyOfEntity = polyDesc{base: (*Entity)(nil), name: "microsoft.graph.entity", property: "@odata.type",
+//		field: unsafe.Offsetof(Entity{}.ODataType), keys: []string{"microsoft.graph.cloudpc"}, cases: []model{(*CloudPC)(nil)}}
 func (t *tables) polyDecl(s *schema.Struct) jen.Code {
 	p := s.Poly
 	keys := jen.Index().String().ValuesFunc(func(g *jen.Group) {
@@ -284,13 +265,14 @@ func (t *tables) polyDecl(s *schema.Struct) jen.Code {
 		}
 		g.Line()
 	})
-	idx := jen.Index().Uint32().ValuesFunc(func(g *jen.Group) {
+	idx := jen.Index().Id("model").ValuesFunc(func(g *jen.Group) {
 		for _, c := range p.Cases {
-			g.Lit(t.index[c.Struct])
+			g.Line().Add(nilPointer(c.Struct))
 		}
+		g.Line()
 	})
 	desc := jen.Var().Id(polyName(s)).Op("=").Id("polyDesc").Values(jen.Dict{
-		jen.Id("base"):     jen.Lit(t.index[s]),
+		jen.Id("base"):     nilPointer(s),
 		jen.Id("name"):     jen.Lit(s.SchemaName),
 		jen.Id("property"): jen.Lit(p.Property),
 		jen.Id("field"):    jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot(p.Field.Name)),
@@ -299,4 +281,10 @@ func (t *tables) polyDecl(s *schema.Struct) jen.Code {
 	})
 	return comment(polyName(s) + " is the dispatch table of " + s.Name.Name + "'s subtypes: \"@odata.type\" keys (lower-case, without \"#\") and their types.").Line().
 		Add(desc)
+}
+
+// nilPointer is a struct's nil pointer, (*CloudPC)(nil): how a table names
+// another struct (see tables).
+func nilPointer(s *schema.Struct) jen.Code {
+	return jen.Parens(jen.Op("*").Add(ident(s.Name))).Parens(jen.Nil())
 }

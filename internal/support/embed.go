@@ -11,16 +11,9 @@ var Files embed.FS
 // EmbedFile is the name of this file, which is not copied.
 const EmbedFile = "embed.go"
 
-// structTable is declared by each generated package: its struct tables, in
-// the order fieldDesc.ref counts. Here it is empty.
-var structTable []*structDesc
-
-// registryNames and registryTypes are declared by each generated package:
-// schema names and @odata.type values, sorted, and their structTable indexes.
-var (
-	registryNames []string
-	registryTypes []uint32
-)
+// registry is declared by each generated package: every schema name and
+// @odata.type value, sorted, with its type. Here it is empty.
+var registry []registryEntry
 
 // These are the functions that only generated code calls
 // (New, UnmarshalByName, Unmarshal, As, Concrete…), named here so that staticcheck

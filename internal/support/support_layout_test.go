@@ -1,8 +1,8 @@
 package support
 
 // This file is also copied into every generated package the tests build
-// (see internal/behaviour and internal/fullset), where structTable is the
-// package's own: it proves that each table says what the Go types are, which
+// (see internal/behaviour and internal/fullset), where registry is the
+// package's own, listing every struct: it proves that each table says what the Go types are, which
 // the shared codec's unsafe reads and writes rely on.
 
 import (
@@ -13,15 +13,16 @@ import (
 )
 
 func TestTableLayouts(t *testing.T) {
-	for i, d := range structTable {
-		if err := checkLayout(d); err != nil {
-			t.Errorf("structTable[%d]: %v", i, err)
+	for _, e := range registry {
+		if err := checkLayout(tableOf(e.zero), e.poly); err != nil {
+			t.Errorf("registry %q: %v", e.name, err)
 		}
 	}
 }
 
-// checkLayout compares a table with the struct type it describes.
-func checkLayout(d *structDesc) error {
+// checkLayout compares a table with the struct type it describes; poly is
+// the type's dispatch table, nil when it has no subtypes.
+func checkLayout(d *structDesc, poly *polyDesc) error {
 	t := d.elemType()
 	if t.Size() != d.size {
 		return fmt.Errorf("%s: size %d, table says %d", t, t.Size(), d.size)
@@ -32,7 +33,7 @@ func checkLayout(d *structDesc) error {
 		}
 	} else if f, ok := t.FieldByName("Extra"); !ok || f.Offset != d.extra || f.Type != reflect.TypeOf(Properties(nil)) {
 		return fmt.Errorf("%s: Extra is not at offset %d", t, d.extra)
-	} else if err := checkTagLayout(t, d); err != nil {
+	} else if err := checkTagLayout(t, d, poly); err != nil {
 		return err
 	}
 	for i := range d.fields {
@@ -92,14 +93,14 @@ var kindKinds = map[kind]reflect.Kind{
 
 // checkTagLayout checks that a root has its typeTag at d.tag exactly when
 // the hierarchy has subtypes (a dispatch table naming another type).
-func checkTagLayout(t reflect.Type, d *structDesc) error {
+func checkTagLayout(t reflect.Type, d *structDesc, poly *polyDesc) error {
 	f, ok := t.FieldByName("tag")
 	switch {
 	case ok && (f.Offset != d.tag || f.Type != reflect.TypeOf(typeTag{})):
 		return fmt.Errorf("%s: tag is not a typeTag at offset %d", t, d.tag)
 	case !ok && d.tag != 0:
 		return fmt.Errorf("%s: no tag, table says offset %d", t, d.tag)
-	case ok != (d.poly != nil):
+	case ok != (poly != nil):
 		return fmt.Errorf("%s: a tag without subtypes, or subtypes without a tag", t)
 	}
 	return nil
@@ -119,8 +120,11 @@ func checkValueLayout(v reflect.Type, f *fieldDesc) error {
 			return fmt.Errorf("%s is not raw JSON", v)
 		}
 	case kindStruct:
-		if want := structTable[f.ref].elemType(); v.Elem() != want {
+		if want := f.structOf().elemType(); v.Elem() != want {
 			return fmt.Errorf("%s, table says *%s", v, want)
+		}
+		if f.poly != nil && tableOf(f.poly.base) != f.structOf() {
+			return fmt.Errorf("the dispatch table is %s's, not %s's", tableOf(f.poly.base).name, f.structOf().name)
 		}
 	}
 	return nil

@@ -66,14 +66,14 @@ var kindsDesc = structDesc{
 		{name: "f32", offset: unsafe.Offsetof(kinds{}.F32), kind: kindFloat32},
 		{name: "f64", offset: unsafe.Offsetof(kinds{}.F64), kind: kindFloat64},
 		{name: "raw", offset: unsafe.Offsetof(kinds{}.Raw), kind: kindRaw},
-		{name: "sub", offset: unsafe.Offsetof(kinds{}.Sub), kind: kindStruct},
+		{name: "sub", offset: unsafe.Offsetof(kinds{}.Sub), kind: kindStruct, ref: (*kinds)(nil)},
 		{name: "ss", offset: unsafe.Offsetof(kinds{}.SS), kind: kindString, flags: fieldArray, format: formatDate},
 		{name: "so", offset: unsafe.Offsetof(kinds{}.SO), kind: kindString, flags: fieldArray | fieldNullableItems},
 		{name: "bo", offset: unsafe.Offsetof(kinds{}.BO), kind: kindBool, flags: fieldArray | fieldNullableItems},
 		{name: "i32s", offset: unsafe.Offsetof(kinds{}.I32S), kind: kindInt32, flags: fieldArray, rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: -1, maxItems: 1}},
 		{name: "i64o", offset: unsafe.Offsetof(kinds{}.I64O), kind: kindInt64, flags: fieldArray | fieldNullableItems},
-		{name: "subs", offset: unsafe.Offsetof(kinds{}.Subs), kind: kindStruct, flags: fieldArray},
-		{name: "subo", offset: unsafe.Offsetof(kinds{}.SubO), kind: kindStruct, flags: fieldArray | fieldNullableItems},
+		{name: "subs", offset: unsafe.Offsetof(kinds{}.Subs), kind: kindStruct, ref: (*kinds)(nil), flags: fieldArray},
+		{name: "subo", offset: unsafe.Offsetof(kinds{}.SubO), kind: kindStruct, ref: (*kinds)(nil), flags: fieldArray | fieldNullableItems},
 		{name: "raws", offset: unsafe.Offsetof(kinds{}.RawS), kind: kindRaw, flags: fieldArray, rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: 3, maxItems: -1}},
 	},
 	extra: unsafe.Offsetof(kinds{}.Extra),
@@ -82,8 +82,6 @@ var kindsDesc = structDesc{
 }
 
 func TestTableCodecRoundTripsEveryKind(t *testing.T) {
-	structTable = []*structDesc{&kindsDesc}
-	defer func() { structTable = nil }()
 	in := `{"x@odata.type":"#a","s":"ab","d":1.50,"b":null,"i8":-128,"i16":300,"i32":7,"i64":-9007199254740993,` +
 		`"u8":255,"f32":1.5,"f64":-2.25e-8,"raw":{"a":[1,null]},"sub":{"s":"aa","subs":[{"i8":1}]},` +
 		`"ss":["2024-01-02","x"],"so":["a",null],"bo":[null,true],"i32s":[1,2],"i64o":[null,5],` +
@@ -123,8 +121,6 @@ func TestTableCodecRoundTripsEveryKind(t *testing.T) {
 }
 
 func TestTableDecodeErrors(t *testing.T) {
-	structTable = []*structDesc{&kindsDesc}
-	defer func() { structTable = nil }()
 	for in, msg := range map[string]string{
 		`{"i8":128}`:             "overflows int8",
 		`{"u8":-1}`:              "",
@@ -189,16 +185,14 @@ func TestFlagsKnown(t *testing.T) {
 }
 
 func TestCheckLayoutFindsWrongTables(t *testing.T) {
-	structTable = []*structDesc{&kindsDesc}
-	defer func() { structTable = nil }()
-	require.NoError(t, checkLayout(&kindsDesc))
+	require.NoError(t, checkLayout(&kindsDesc, nil))
 	for i := range kindsDesc.fields {
 		bad := kindsDesc
 		bad.fields = slices.Clone(kindsDesc.fields)
 		bad.fields[i].kind = (bad.fields[i].kind+1)%kindStruct + 1
-		assert.Error(t, checkLayout(&bad), "field %s", bad.fields[i].name)
+		assert.Error(t, checkLayout(&bad, nil), "field %s", bad.fields[i].name)
 	}
 	bad := kindsDesc
 	bad.size--
-	assert.Error(t, checkLayout(&bad))
+	assert.Error(t, checkLayout(&bad, nil))
 }

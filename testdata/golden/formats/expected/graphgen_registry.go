@@ -14,13 +14,12 @@ type Model interface {
 	model
 }
 
-// registryNames are the schema names and @odata.type values of every struct, sorted;
-// registryTypes are their indexes in structTable.
-var registryNames = []string{
-	"#microsoft.graph.formatSample",
-	"microsoft.graph.formatSample",
+// registry lists the schema name and @odata.type of every struct, sorted, with its
+// type and, for a type with subtypes, its dispatch table.
+var registry = []registryEntry{
+	{name: "#microsoft.graph.formatSample", zero: (*FormatSample)(nil)},
+	{name: "microsoft.graph.formatSample", zero: (*FormatSample)(nil)},
 }
-var registryTypes = []uint32{0, 0}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

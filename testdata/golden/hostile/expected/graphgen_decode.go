@@ -4,6 +4,7 @@ package hostile
 
 import (
 	"slices"
+	"strings"
 	"unsafe"
 )
 
@@ -116,7 +117,7 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted bool) {
 	case kindRaw:
 		*(*[]byte)(p) = r.readRaw()
 	case kindStruct:
-		*(*unsafe.Pointer)(p) = decodeHeld(r, structTable[f.ref], nil, nil)
+		*(*unsafe.Pointer)(p) = decodeHeld(r, f.structOf(), f.poly, nil, nil)
 	}
 	return false
 }
@@ -184,16 +185,17 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 	}
 	*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&emptyArray)}
 	if f.kind == kindStruct {
-		decodeStructItems(r, (*[]unsafe.Pointer)(p), structTable[f.ref])
+		decodeStructItems(r, (*[]unsafe.Pointer)(p), f.structOf(), f.poly)
 		return false
 	}
 	return decodeItems(r, p, f)
 }
 
-// decodeStructItems reads the items of an array of structs held as d; a
-// null item is a nil pointer. Items come from blocks; for large structs the
-// items are counted first, so that one block holds them all.
-func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc) {
+// decodeStructItems reads the items of an array of structs held as d,
+// dispatched with poly (nil when d has no subtypes); a null item is a nil
+// pointer. Items come from blocks; for large structs the items are counted
+// first, so that one block holds them all.
+func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc, poly *polyDesc) {
 	block := itemBlock{d: d}
 	if d.size >= presizeMin {
 		if n, length := r.countItems(); n > 1 && uintptr(n)*d.size <= presizeRatio*uintptr(length) {
@@ -205,23 +207,23 @@ func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc) {
 	for r.nextItem() {
 		var item unsafe.Pointer
 		if !r.readNull() {
-			item = decodeHeld(r, d, &block, &guesses)
+			item = decodeHeld(r, d, poly, &block, &guesses)
 		}
 		*s = append(*s, item)
 	}
 }
 
 // decodeHeld reads one object held as a *d and returns its address: for a
-// type with subtypes, a value of the type its discriminator names, tagged
-// as such (see held.go). block, when not nil, allocates it; guesses are
-// shared by the items of one array.
-func decodeHeld(r *jsonReader, d *structDesc, block *itemBlock, guesses *fieldGuesses) unsafe.Pointer {
-	if d.poly == nil {
+// type with subtypes (poly is its dispatch table), a value of the type its
+// discriminator names, tagged as such (see held.go). block, when not nil,
+// allocates it; guesses are shared by the items of one array.
+func decodeHeld(r *jsonReader, d *structDesc, poly *polyDesc, block *itemBlock, guesses *fieldGuesses) unsafe.Pointer {
+	if poly == nil {
 		v := block.newItem(d)
 		decodeItem(r, v, d, guesses)
 		return v
 	}
-	v, c := decodePoly(r, d.poly, block)
+	v, c := decodePoly(r, poly, block)
 	if c != d {
 		setTag(v, c)
 	}
@@ -294,7 +296,7 @@ func decodePoly(r *jsonReader, poly *polyDesc, block *itemBlock) (unsafe.Pointer
 			return v, d
 		}
 	}
-	base := structTable[poly.base]
+	base := tableOf(poly.base)
 	v := block.newItem(base)
 	decodeStruct(r, v, base)
 	if o := (*Opt[string])(unsafe.Add(v, poly.field)); o.State == Present && !r.failed() {
@@ -335,52 +337,66 @@ func unmarshalModel(data []byte, v model) error {
 }
 
 // unmarshalAs is Unmarshal: data decoded as a value held as base's type,
-// for a type with subtypes as the type its discriminator names; JSON null
-// gives nil.
+// for a type with subtypes as the type its discriminator names (found in
+// the registry); JSON null gives nil.
 func unmarshalAs(data []byte, base model) (unsafe.Pointer, error) {
-	_, d := base.model()
+	d := tableOf(base)
+	var poly *polyDesc
+	if e := registryEntryOf(d.name); e != nil {
+		poly = e.poly
+	}
 	r := newJSONReader(data, 0)
 	var v unsafe.Pointer
 	if !r.readNull() {
-		v = decodeHeld(r, d, nil, nil)
+		v = decodeHeld(r, d, poly, nil, nil)
 	}
 	return v, r.finish()
 }
 
-// byName returns the table of the type with the given schema name or
-// @odata.type, or nil.
-func byName(name string) *structDesc {
-	if i, ok := slices.BinarySearch(registryNames, name); ok {
-		return structTable[registryTypes[i]]
+// registryEntry is one name of the registry, which New, UnmarshalByName
+// and Unmarshal use: a schema name or @odata.type, its type's nil pointer,
+// and for a type with subtypes its dispatch table.
+type registryEntry struct {
+	name string
+	zero model
+	poly *polyDesc
+}
+
+// registryEntryOf returns the registry's entry for the given schema name
+// or @odata.type, or nil.
+func registryEntryOf(name string) *registryEntry {
+	i, ok := slices.BinarySearchFunc(registry, name, func(e registryEntry, name string) int { return strings.Compare(e.name, name) })
+	if !ok {
+		return nil
 	}
-	return nil
+	return &registry[i]
 }
 
 // newByName is New: a new value of the named type, or nil.
 func newByName(name string) model {
-	d := byName(name)
-	if d == nil {
+	e := registryEntryOf(name)
+	if e == nil {
 		return nil
 	}
-	_, m := newModel(d)
+	_, m := newModel(tableOf(e.zero))
 	return m
 }
 
 // unmarshalByName is UnmarshalByName: data decoded as the named type, or
 // for a polymorphic base as the type its discriminator names.
 func unmarshalByName(name string, data []byte) (model, error) {
-	d := byName(name)
+	e := registryEntryOf(name)
 	switch {
-	case d == nil:
+	case e == nil:
 		return nil, nil
-	case d.poly != nil:
+	case e.poly != nil:
 		var m model
 		r := newJSONReader(data, 0)
 		if !r.readNull() {
-			m = modelAt(decodePoly(r, d.poly, nil))
+			m = modelAt(decodePoly(r, e.poly, nil))
 		}
 		return m, r.finish()
 	}
-	_, m := newModel(d)
+	_, m := newModel(tableOf(e.zero))
 	return m, unmarshalModel(data, m)
 }

@@ -14,19 +14,18 @@ type Model interface {
 	model
 }
 
-// registryNames are the schema names and @odata.type values of every struct, sorted;
-// registryTypes are their indexes in structTable.
-var registryNames = []string{
-	"#microsoft.graph.Hostile",
-	"#microsoft.graph.evil.directive",
-	"#microsoft.graph.evil.hostile",
-	"#microsoft.graph.hostile",
-	"microsoft.graph.Hostile",
-	"microsoft.graph.evil.directive",
-	"microsoft.graph.evil.hostile",
-	"microsoft.graph.hostile",
+// registry lists the schema name and @odata.type of every struct, sorted, with its
+// type and, for a type with subtypes, its dispatch table.
+var registry = []registryEntry{
+	{name: "#microsoft.graph.Hostile", zero: (*Hostile)(nil)},
+	{name: "#microsoft.graph.evil.directive", zero: (*EvilDirective)(nil)},
+	{name: "#microsoft.graph.evil.hostile", zero: (*EvilHostile)(nil)},
+	{name: "#microsoft.graph.hostile", zero: (*Hostile2)(nil)},
+	{name: "microsoft.graph.Hostile", zero: (*Hostile)(nil)},
+	{name: "microsoft.graph.evil.directive", zero: (*EvilDirective)(nil)},
+	{name: "microsoft.graph.evil.hostile", zero: (*EvilHostile)(nil)},
+	{name: "microsoft.graph.hostile", zero: (*Hostile2)(nil)},
 }
-var registryTypes = []uint32{2, 0, 1, 3, 2, 0, 1, 3}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

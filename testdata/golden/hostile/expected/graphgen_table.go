@@ -17,6 +17,14 @@ import (
 // them; the kind of each field is the generator's promise about its Go type,
 // which TestTableLayouts checks with reflection on every generated package
 // the tests build.
+//
+// A table names another struct through a model holding a nil pointer of its
+// type ((*User)(nil)), whose model method returns the struct's table: Go
+// forbids package-level variables that refer to each other in a cycle, as
+// Graph's types do, and this reference is not one. It also lets the linker
+// keep only the tables (and types) a program can reach from the types it
+// uses: no table lists every type, except the registry, which only New,
+// UnmarshalByName and Unmarshal use.
 
 // kind is how one value is held in memory and read from and written to JSON.
 type kind uint8
@@ -82,7 +90,8 @@ type fieldDesc struct {
 	kind   kind // of the value, or of the items of an array
 	flags  fieldFlags
 	format format
-	ref    uint32    // kindStruct: index in the package's structTable
+	ref    model     // kindStruct: the struct's nil pointer, whose model method gives its table
+	poly   *polyDesc // kindStruct: the dispatch table of a struct with subtypes; nil otherwise
 	enum   *enumDesc // enum values: the members Validate accepts; nil for none
 	rules  *ruleDesc // rules on the value (or the array); nil for none
 	items  *ruleDesc // rules on each array item; nil for none
@@ -107,8 +116,6 @@ type structDesc struct {
 	// zero is a nil *S: its dynamic type is how the shared code allocates
 	// values of S (see alloc.go).
 	zero model
-	// poly is the dispatch table of a polymorphic base; nil otherwise.
-	poly *polyDesc
 	// index is a *map[string]*fieldDesc of the fields of d and its bases,
 	// built on first use (see lookup).
 	index unsafe.Pointer
@@ -158,14 +165,25 @@ type model interface {
 	model() (unsafe.Pointer, *structDesc)
 }
 
-// polyDesc is the dispatch table of a type with subtypes.
+// structOf returns the table of the struct a kindStruct field holds.
+func (f *fieldDesc) structOf() *structDesc { return tableOf(f.ref) }
+
+// tableOf returns the table of the struct type whose nil pointer m holds.
+func tableOf(m model) *structDesc {
+	_, d := m.model()
+	return d
+}
+
+// polyDesc is the dispatch table of a type with subtypes. Fields typed
+// with the type refer to it, not the type's own table, so that a program
+// links the subtypes only where it may meet them.
 type polyDesc struct {
-	base     uint32   // index of the base in structTable
+	base     model    // the base's nil pointer
 	name     string   // the base's schema name, for messages
 	property string   // the discriminator property, "@odata.type"
 	field    uintptr  // offset of the base's discriminator Opt[string]
 	keys     []string // dispatch keys (lower-case, without "#"), sorted
-	cases    []uint32 // structTable index of each key's type
+	cases    []model  // each key's type, as its nil pointer
 }
 
 // lookup returns the type whose discriminator value is t (with or without
@@ -183,7 +201,7 @@ func (p *polyDesc) lookup(t string) *structDesc {
 		}
 	}
 	if lo < len(p.keys) && p.keys[lo] == string(key) {
-		return structTable[p.cases[lo]]
+		return tableOf(p.cases[lo])
 	}
 	return nil
 }

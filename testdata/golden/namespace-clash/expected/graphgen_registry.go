@@ -14,25 +14,24 @@ type Model interface {
 	model
 }
 
-// registryNames are the schema names and @odata.type values of every struct, sorted;
-// registryTypes are their indexes in structTable.
-var registryNames = []string{
-	"#microsoft.graph.cloudPC",
-	"#microsoft.graph.cloudPc",
-	"#microsoft.graph.group",
-	"#microsoft.graph.opt",
-	"#microsoft.graph.security.alert",
-	"#microsoft.graph.securityAlert",
-	"#microsoft.graph.termStore.group",
-	"microsoft.graph.cloudPC",
-	"microsoft.graph.cloudPc",
-	"microsoft.graph.group",
-	"microsoft.graph.opt",
-	"microsoft.graph.security.alert",
-	"microsoft.graph.securityAlert",
-	"microsoft.graph.termStore.group",
+// registry lists the schema name and @odata.type of every struct, sorted, with its
+// type and, for a type with subtypes, its dispatch table.
+var registry = []registryEntry{
+	{name: "#microsoft.graph.cloudPC", zero: (*CloudPC)(nil)},
+	{name: "#microsoft.graph.cloudPc", zero: (*CloudPc2)(nil)},
+	{name: "#microsoft.graph.group", zero: (*Group)(nil)},
+	{name: "#microsoft.graph.opt", zero: (*Opt2)(nil)},
+	{name: "#microsoft.graph.security.alert", zero: (*SecurityAlert2)(nil)},
+	{name: "#microsoft.graph.securityAlert", zero: (*SecurityAlert)(nil)},
+	{name: "#microsoft.graph.termStore.group", zero: (*TermStoreGroup)(nil)},
+	{name: "microsoft.graph.cloudPC", zero: (*CloudPC)(nil)},
+	{name: "microsoft.graph.cloudPc", zero: (*CloudPc2)(nil)},
+	{name: "microsoft.graph.group", zero: (*Group)(nil)},
+	{name: "microsoft.graph.opt", zero: (*Opt2)(nil)},
+	{name: "microsoft.graph.security.alert", zero: (*SecurityAlert2)(nil)},
+	{name: "microsoft.graph.securityAlert", zero: (*SecurityAlert)(nil)},
+	{name: "microsoft.graph.termStore.group", zero: (*TermStoreGroup)(nil)},
 }
-var registryTypes = []uint32{0, 1, 2, 3, 5, 4, 6, 0, 1, 2, 3, 5, 4, 6}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

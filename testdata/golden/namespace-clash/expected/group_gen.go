@@ -28,7 +28,7 @@ var descOfGroup = structDesc{
 	extra: unsafe.Offsetof(Group{}.Extra),
 	fields: []fieldDesc{
 		{name: "displayName", offset: unsafe.Offsetof(Group{}.DisplayName), kind: kindString},
-		{name: "termGroup", offset: unsafe.Offsetof(Group{}.TermGroup), kind: kindStruct, ref: 6},
+		{name: "termGroup", offset: unsafe.Offsetof(Group{}.TermGroup), kind: kindStruct, ref: (*TermStoreGroup)(nil)},
 	},
 	name: "microsoft.graph.group",
 	size: unsafe.Sizeof(Group{}),

@@ -32,8 +32,10 @@ var (
 
 // polyOfBaseCollectionPaginationCountResponse is the dispatch table of BaseCollectionPaginationCountResponse's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfBaseCollectionPaginationCountResponse = polyDesc{
-	base:  1,
-	cases: []uint32{3},
+	base: (*BaseCollectionPaginationCountResponse)(nil),
+	cases: []model{
+		(*DirectoryObjectCollectionResponse)(nil),
+	},
 	field: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataType),
 	keys: []string{
 		"microsoft.graph.directoryobjectcollectionresponse",
@@ -49,7 +51,6 @@ var descOfBaseCollectionPaginationCountResponse = structDesc{
 		{name: "@odata.nextLink", offset: unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.ODataNextLink), kind: kindString},
 	},
 	name: "BaseCollectionPaginationCountResponse",
-	poly: &polyOfBaseCollectionPaginationCountResponse,
 	size: unsafe.Sizeof(BaseCollectionPaginationCountResponse{}),
 	tag:  unsafe.Offsetof(BaseCollectionPaginationCountResponse{}.tag),
 	zero: (*BaseCollectionPaginationCountResponse)(nil),

@@ -25,8 +25,12 @@ var (
 
 // polyOfDirectoryObject is the dispatch table of DirectoryObject's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfDirectoryObject = polyDesc{
-	base:  2,
-	cases: []uint32{2, 5, 6},
+	base: (*DirectoryObject)(nil),
+	cases: []model{
+		(*DirectoryObject)(nil),
+		(*Group)(nil),
+		(*User)(nil),
+	},
 	field: unsafe.Offsetof(DirectoryObject{}.ODataType),
 	keys: []string{
 		"microsoft.graph.directoryobject",
@@ -43,7 +47,6 @@ var descOfDirectoryObject = structDesc{
 	},
 	name:      "microsoft.graph.directoryObject",
 	odataType: "#microsoft.graph.directoryObject",
-	poly:      &polyOfDirectoryObject,
 	size:      unsafe.Sizeof(DirectoryObject{}),
 	zero:      (*DirectoryObject)(nil),
 }

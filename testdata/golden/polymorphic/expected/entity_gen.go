@@ -32,8 +32,13 @@ var (
 
 // polyOfEntity is the dispatch table of Entity's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfEntity = polyDesc{
-	base:  4,
-	cases: []uint32{2, 4, 5, 6},
+	base: (*Entity)(nil),
+	cases: []model{
+		(*DirectoryObject)(nil),
+		(*Entity)(nil),
+		(*Group)(nil),
+		(*User)(nil),
+	},
 	field: unsafe.Offsetof(Entity{}.ODataType),
 	keys: []string{
 		"microsoft.graph.directoryobject",
@@ -52,7 +57,6 @@ var descOfEntity = structDesc{
 	},
 	name:      "microsoft.graph.entity",
 	odataType: "#microsoft.graph.entity",
-	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),
 	tag:       unsafe.Offsetof(Entity{}.tag),
 	zero:      (*Entity)(nil),

@@ -133,10 +133,11 @@ func validateModel(v model) error {
 	return c.result()
 }
 
-// validateHeld checks the struct at p, held as a *d, as its concrete type.
-func (c *validator) validateHeld(p unsafe.Pointer, d *structDesc) {
+// validateHeld checks the struct at p, held as a *d, as its concrete type;
+// poly is d's dispatch table, nil when d has no subtypes.
+func (c *validator) validateHeld(p unsafe.Pointer, d *structDesc, poly *polyDesc) {
 	if p != nil {
-		c.validateStruct(p, held(p, d), d.poly)
+		c.validateStruct(p, held(p, d), poly)
 	}
 }
 
@@ -206,7 +207,7 @@ func (c *validator) validateValue(p unsafe.Pointer, f *fieldDesc) {
 			c.report("format", v, "%q is not a valid %s", v, formatNames[f.format])
 		}
 	case kindStruct:
-		c.validateHeld(*(*unsafe.Pointer)(p), structTable[f.ref])
+		c.validateHeld(*(*unsafe.Pointer)(p), f.structOf(), f.poly)
 	}
 }
 

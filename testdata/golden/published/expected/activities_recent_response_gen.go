@@ -43,7 +43,7 @@ var descOfActivitiesRecentResponse = structDesc{
 	extra: unsafe.Offsetof(ActivitiesRecentResponse{}.Extra),
 	fields: []fieldDesc{
 		{name: "@odata.nextLink", offset: unsafe.Offsetof(ActivitiesRecentResponse{}.ODataNextLink), kind: kindString},
-		{name: "value", offset: unsafe.Offsetof(ActivitiesRecentResponse{}.Value), kind: kindStruct, ref: 9, flags: fieldNotNull | fieldArray},
+		{name: "value", offset: unsafe.Offsetof(ActivitiesRecentResponse{}.Value), kind: kindStruct, ref: (*ServiceHealthIssue)(nil), flags: fieldNotNull | fieldArray},
 	},
 	name: "microsoft.graph.activitiesRecentResponse",
 	size: unsafe.Sizeof(ActivitiesRecentResponse{}),

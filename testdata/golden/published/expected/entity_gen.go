@@ -30,8 +30,12 @@ var (
 
 // polyOfEntity is the dispatch table of Entity's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfEntity = polyDesc{
-	base:  1,
-	cases: []uint32{1, 9, 13},
+	base: (*Entity)(nil),
+	cases: []model{
+		(*Entity)(nil),
+		(*ServiceHealthIssue)(nil),
+		(*ServiceUpdateMessage)(nil),
+	},
 	field: unsafe.Offsetof(Entity{}.ODataType),
 	keys: []string{
 		"microsoft.graph.entity",
@@ -49,7 +53,6 @@ var descOfEntity = structDesc{
 	},
 	name:      "microsoft.graph.entity",
 	odataType: "#microsoft.graph.entity",
-	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),
 	tag:       unsafe.Offsetof(Entity{}.tag),
 	zero:      (*Entity)(nil),

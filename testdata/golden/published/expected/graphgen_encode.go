@@ -117,7 +117,7 @@ func encodeValue(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, quoted bool) {
 	case kindRaw:
 		w.writeRaw(*(*[]byte)(p))
 	case kindStruct:
-		encodeHeld(w, *(*unsafe.Pointer)(p), structTable[f.ref])
+		encodeHeld(w, *(*unsafe.Pointer)(p), f.structOf())
 	}
 }
 

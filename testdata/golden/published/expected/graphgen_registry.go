@@ -14,37 +14,36 @@ type Model interface {
 	model
 }
 
-// registryNames are the schema names and @odata.type values of every struct, sorted;
-// registryTypes are their indexes in structTable.
-var registryNames = []string{
-	"#microsoft.graph.ODataErrors.ErrorDetails",
-	"#microsoft.graph.ODataErrors.InnerError",
-	"#microsoft.graph.ODataErrors.MainError",
-	"#microsoft.graph.ODataErrors.ODataError",
-	"#microsoft.graph.entity",
-	"#microsoft.graph.serviceHealthIssue",
-	"#microsoft.graph.serviceHealthIssueCollectionResponse",
-	"#microsoft.graph.serviceUpdateMessage",
-	"#microsoft.graph.serviceUpdateMessageCollectionResponse",
-	"microsoft.graph.ODataErrors.ErrorDetails",
-	"microsoft.graph.ODataErrors.InnerError",
-	"microsoft.graph.ODataErrors.MainError",
-	"microsoft.graph.ODataErrors.ODataError",
-	"microsoft.graph.activitiesRecentResponse",
-	"microsoft.graph.entity",
-	"microsoft.graph.sendMailRequestBody",
-	"microsoft.graph.serviceAppActivateRequest",
-	"microsoft.graph.serviceAppActivateRequestSettings",
-	"microsoft.graph.serviceHealthIssue",
-	"microsoft.graph.serviceHealthIssueCollectionArchiveRequest",
-	"microsoft.graph.serviceHealthIssueCollectionResponse",
-	"microsoft.graph.serviceHealthIssueIncidentReportResponse",
-	"microsoft.graph.serviceUpdateMessage",
-	"microsoft.graph.serviceUpdateMessageCollectionArchiveRequest",
-	"microsoft.graph.serviceUpdateMessageCollectionArchiveResponse",
-	"microsoft.graph.serviceUpdateMessageCollectionResponse",
+// registry lists the schema name and @odata.type of every struct, sorted, with its
+// type and, for a type with subtypes, its dispatch table.
+var registry = []registryEntry{
+	{name: "#microsoft.graph.ODataErrors.ErrorDetails", zero: (*ErrorDetails)(nil)},
+	{name: "#microsoft.graph.ODataErrors.InnerError", zero: (*InnerError)(nil)},
+	{name: "#microsoft.graph.ODataErrors.MainError", zero: (*MainError)(nil)},
+	{name: "#microsoft.graph.ODataErrors.ODataError", zero: (*ODataError)(nil)},
+	{name: "#microsoft.graph.entity", zero: (*Entity)(nil), poly: &polyOfEntity},
+	{name: "#microsoft.graph.serviceHealthIssue", zero: (*ServiceHealthIssue)(nil)},
+	{name: "#microsoft.graph.serviceHealthIssueCollectionResponse", zero: (*ServiceHealthIssueCollectionResponse)(nil)},
+	{name: "#microsoft.graph.serviceUpdateMessage", zero: (*ServiceUpdateMessage)(nil)},
+	{name: "#microsoft.graph.serviceUpdateMessageCollectionResponse", zero: (*ServiceUpdateMessageCollectionResponse)(nil)},
+	{name: "microsoft.graph.ODataErrors.ErrorDetails", zero: (*ErrorDetails)(nil)},
+	{name: "microsoft.graph.ODataErrors.InnerError", zero: (*InnerError)(nil)},
+	{name: "microsoft.graph.ODataErrors.MainError", zero: (*MainError)(nil)},
+	{name: "microsoft.graph.ODataErrors.ODataError", zero: (*ODataError)(nil)},
+	{name: "microsoft.graph.activitiesRecentResponse", zero: (*ActivitiesRecentResponse)(nil)},
+	{name: "microsoft.graph.entity", zero: (*Entity)(nil), poly: &polyOfEntity},
+	{name: "microsoft.graph.sendMailRequestBody", zero: (*SendMailRequestBody)(nil)},
+	{name: "microsoft.graph.serviceAppActivateRequest", zero: (*ServiceAppActivateRequest)(nil)},
+	{name: "microsoft.graph.serviceAppActivateRequestSettings", zero: (*ServiceAppActivateRequestSettings)(nil)},
+	{name: "microsoft.graph.serviceHealthIssue", zero: (*ServiceHealthIssue)(nil)},
+	{name: "microsoft.graph.serviceHealthIssueCollectionArchiveRequest", zero: (*ServiceHealthIssueCollectionArchiveRequest)(nil)},
+	{name: "microsoft.graph.serviceHealthIssueCollectionResponse", zero: (*ServiceHealthIssueCollectionResponse)(nil)},
+	{name: "microsoft.graph.serviceHealthIssueIncidentReportResponse", zero: (*ServiceHealthIssueIncidentReportResponse)(nil)},
+	{name: "microsoft.graph.serviceUpdateMessage", zero: (*ServiceUpdateMessage)(nil)},
+	{name: "microsoft.graph.serviceUpdateMessageCollectionArchiveRequest", zero: (*ServiceUpdateMessageCollectionArchiveRequest)(nil)},
+	{name: "microsoft.graph.serviceUpdateMessageCollectionArchiveResponse", zero: (*ServiceUpdateMessageCollectionArchiveResponse)(nil)},
+	{name: "microsoft.graph.serviceUpdateMessageCollectionResponse", zero: (*ServiceUpdateMessageCollectionResponse)(nil)},
 }
-var registryTypes = []uint32{2, 3, 4, 5, 1, 9, 11, 13, 16, 2, 3, 4, 5, 0, 1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

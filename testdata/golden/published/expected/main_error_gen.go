@@ -34,8 +34,8 @@ var descOfMainError = structDesc{
 	extra: unsafe.Offsetof(MainError{}.Extra),
 	fields: []fieldDesc{
 		{name: "code", offset: unsafe.Offsetof(MainError{}.Code), kind: kindString, flags: fieldRequired | fieldNotNull},
-		{name: "details", offset: unsafe.Offsetof(MainError{}.Details), kind: kindStruct, ref: 2, flags: fieldNotNull | fieldArray},
-		{name: "innerError", offset: unsafe.Offsetof(MainError{}.InnerError), kind: kindStruct, ref: 3, flags: fieldNotNull},
+		{name: "details", offset: unsafe.Offsetof(MainError{}.Details), kind: kindStruct, ref: (*ErrorDetails)(nil), flags: fieldNotNull | fieldArray},
+		{name: "innerError", offset: unsafe.Offsetof(MainError{}.InnerError), kind: kindStruct, ref: (*InnerError)(nil), flags: fieldNotNull},
 		{name: "message", offset: unsafe.Offsetof(MainError{}.Message), kind: kindString, flags: fieldRequired | fieldNotNull},
 		{name: "target", offset: unsafe.Offsetof(MainError{}.Target), kind: kindString},
 	},

@@ -35,7 +35,7 @@ func (v *ODataError) Error() string {
 var descOfODataError = structDesc{
 	extra: unsafe.Offsetof(ODataError{}.Extra),
 	fields: []fieldDesc{
-		{name: "error", offset: unsafe.Offsetof(ODataError{}.ErrorProperty), kind: kindStruct, ref: 4, flags: fieldRequired | fieldNotNull},
+		{name: "error", offset: unsafe.Offsetof(ODataError{}.ErrorProperty), kind: kindStruct, ref: (*MainError)(nil), flags: fieldRequired | fieldNotNull},
 	},
 	name: "microsoft.graph.ODataErrors.ODataError",
 	size: unsafe.Sizeof(ODataError{}),

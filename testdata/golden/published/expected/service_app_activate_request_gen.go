@@ -32,7 +32,7 @@ var descOfServiceAppActivateRequest = structDesc{
 	extra: unsafe.Offsetof(ServiceAppActivateRequest{}.Extra),
 	fields: []fieldDesc{
 		{name: "effectiveDateTime", offset: unsafe.Offsetof(ServiceAppActivateRequest{}.EffectiveDateTime), kind: kindString, format: formatDateTime, flags: fieldNotNull},
-		{name: "settings", offset: unsafe.Offsetof(ServiceAppActivateRequest{}.Settings), kind: kindStruct, ref: 8, flags: fieldNotNull},
+		{name: "settings", offset: unsafe.Offsetof(ServiceAppActivateRequest{}.Settings), kind: kindStruct, ref: (*ServiceAppActivateRequestSettings)(nil), flags: fieldNotNull},
 	},
 	name: "microsoft.graph.serviceAppActivateRequest",
 	size: unsafe.Sizeof(ServiceAppActivateRequest{}),

@@ -40,7 +40,7 @@ var descOfServiceHealthIssueCollectionResponse = structDesc{
 	extra: unsafe.Offsetof(ServiceHealthIssueCollectionResponse{}.Extra),
 	fields: []fieldDesc{
 		{name: "@odata.nextLink", offset: unsafe.Offsetof(ServiceHealthIssueCollectionResponse{}.ODataNextLink), kind: kindString},
-		{name: "value", offset: unsafe.Offsetof(ServiceHealthIssueCollectionResponse{}.Value), kind: kindStruct, ref: 9, flags: fieldNotNull | fieldArray},
+		{name: "value", offset: unsafe.Offsetof(ServiceHealthIssueCollectionResponse{}.Value), kind: kindStruct, ref: (*ServiceHealthIssue)(nil), flags: fieldNotNull | fieldArray},
 	},
 	name: "microsoft.graph.serviceHealthIssueCollectionResponse",
 	size: unsafe.Sizeof(ServiceHealthIssueCollectionResponse{}),

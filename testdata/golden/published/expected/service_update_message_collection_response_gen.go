@@ -40,7 +40,7 @@ var descOfServiceUpdateMessageCollectionResponse = structDesc{
 	extra: unsafe.Offsetof(ServiceUpdateMessageCollectionResponse{}.Extra),
 	fields: []fieldDesc{
 		{name: "@odata.nextLink", offset: unsafe.Offsetof(ServiceUpdateMessageCollectionResponse{}.ODataNextLink), kind: kindString},
-		{name: "value", offset: unsafe.Offsetof(ServiceUpdateMessageCollectionResponse{}.Value), kind: kindStruct, ref: 13, flags: fieldNotNull | fieldArray},
+		{name: "value", offset: unsafe.Offsetof(ServiceUpdateMessageCollectionResponse{}.Value), kind: kindStruct, ref: (*ServiceUpdateMessage)(nil), flags: fieldNotNull | fieldArray},
 	},
 	name: "microsoft.graph.serviceUpdateMessageCollectionResponse",
 	size: unsafe.Sizeof(ServiceUpdateMessageCollectionResponse{}),

@@ -25,8 +25,11 @@ var (
 
 // polyOfDirectoryObject is the dispatch table of DirectoryObject's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfDirectoryObject = polyDesc{
-	base:  0,
-	cases: []uint32{0, 2},
+	base: (*DirectoryObject)(nil),
+	cases: []model{
+		(*DirectoryObject)(nil),
+		(*Group)(nil),
+	},
 	field: unsafe.Offsetof(DirectoryObject{}.ODataType),
 	keys: []string{
 		"microsoft.graph.directoryobject",
@@ -42,7 +45,6 @@ var descOfDirectoryObject = structDesc{
 	},
 	name:      "microsoft.graph.directoryObject",
 	odataType: "#microsoft.graph.directoryObject",
-	poly:      &polyOfDirectoryObject,
 	size:      unsafe.Sizeof(DirectoryObject{}),
 	zero:      (*DirectoryObject)(nil),
 }

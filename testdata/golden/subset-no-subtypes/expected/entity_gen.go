@@ -32,8 +32,12 @@ var (
 
 // polyOfEntity is the dispatch table of Entity's subtypes: "@odata.type" keys (lower-case, without "#") and their types.
 var polyOfEntity = polyDesc{
-	base:  1,
-	cases: []uint32{0, 1, 2},
+	base: (*Entity)(nil),
+	cases: []model{
+		(*DirectoryObject)(nil),
+		(*Entity)(nil),
+		(*Group)(nil),
+	},
 	field: unsafe.Offsetof(Entity{}.ODataType),
 	keys: []string{
 		"microsoft.graph.directoryobject",
@@ -51,7 +55,6 @@ var descOfEntity = structDesc{
 	},
 	name:      "microsoft.graph.entity",
 	odataType: "#microsoft.graph.entity",
-	poly:      &polyOfEntity,
 	size:      unsafe.Sizeof(Entity{}),
 	tag:       unsafe.Offsetof(Entity{}.tag),
 	zero:      (*Entity)(nil),

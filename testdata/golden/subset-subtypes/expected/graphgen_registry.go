@@ -14,21 +14,20 @@ type Model interface {
 	model
 }
 
-// registryNames are the schema names and @odata.type values of every struct, sorted;
-// registryTypes are their indexes in structTable.
-var registryNames = []string{
-	"#microsoft.graph.assignedLicense",
-	"#microsoft.graph.directoryObject",
-	"#microsoft.graph.entity",
-	"#microsoft.graph.group",
-	"#microsoft.graph.user",
-	"microsoft.graph.assignedLicense",
-	"microsoft.graph.directoryObject",
-	"microsoft.graph.entity",
-	"microsoft.graph.group",
-	"microsoft.graph.user",
+// registry lists the schema name and @odata.type of every struct, sorted, with its
+// type and, for a type with subtypes, its dispatch table.
+var registry = []registryEntry{
+	{name: "#microsoft.graph.assignedLicense", zero: (*AssignedLicense)(nil)},
+	{name: "#microsoft.graph.directoryObject", zero: (*DirectoryObject)(nil), poly: &polyOfDirectoryObject},
+	{name: "#microsoft.graph.entity", zero: (*Entity)(nil), poly: &polyOfEntity},
+	{name: "#microsoft.graph.group", zero: (*Group)(nil)},
+	{name: "#microsoft.graph.user", zero: (*User)(nil)},
+	{name: "microsoft.graph.assignedLicense", zero: (*AssignedLicense)(nil)},
+	{name: "microsoft.graph.directoryObject", zero: (*DirectoryObject)(nil), poly: &polyOfDirectoryObject},
+	{name: "microsoft.graph.entity", zero: (*Entity)(nil), poly: &polyOfEntity},
+	{name: "microsoft.graph.group", zero: (*Group)(nil)},
+	{name: "microsoft.graph.user", zero: (*User)(nil)},
 }
-var registryTypes = []uint32{0, 1, 2, 3, 4, 0, 1, 2, 3, 4}
 
 // New returns a new, empty value of the type with the given schema name ("microsoft.graph.cloudPC") or
 // @odata.type ("#microsoft.graph.cloudPC"), or nil when no generated type has it. It is meant for

@@ -1,6 +1,9 @@
 // Package bench compares graphgen's generated package (the full Graph v1.0
 // set, generated into ./graph) with msgraph-sdk-go's kiota models and with
-// encoding/json into plain structs, on the same bytes: benchmarks
+// the fast Go JSON libraries (encoding/json, sonic, goccy/go-json,
+// segmentio/encoding, json-iterator and, with GOEXPERIMENT=jsonv2,
+// encoding/json/v2) into plain structs, on the same bytes: synthetic pages
+// and real recorded ones; benchmarks
 // Benchmark{Decode,Encode}/<payload>/<peer> and
 // BenchmarkValidate/<payload>/graphgen, and the tests that keep them honest.
 // cmd/benchtable turns the benchmark output and buildcost.sh's lines into

@@ -1,18 +1,24 @@
-// Package plain holds the encoding/json peer of the benchmarks: hand-written
-// equivalents of what oapi-codegen generates from Graph's OpenAPI document,
-// a struct per schema with a pointer field and a `json:"name,omitempty"` tag
-// per property, limited to the properties the benchmark payloads carry.
+// Package plain holds the structs of the benchmarks' plain-struct peers
+// (encoding/json, sonic, goccy/go-json, segmentio/encoding, json-iterator
+// and encoding/json/v2 all decode into and encode from these):
+// hand-written equivalents of what oapi-codegen generates from Graph's
+// OpenAPI document, a struct per schema with a pointer field and a
+// `json:"name,omitempty"` tag per property, limited to the properties the
+// benchmark payloads carry.
 //
 // What these lose compared with graphgen's generated types:
 //
 //   - null and absent are the same: both decode to a nil pointer, and
 //     omitempty writes neither, so an explicit "statusDetails": null or
 //     "passwordProfile": null is gone after a round trip (graphgen's Opt[T]
-//     keeps all three states, and a PATCH body can send null on purpose).
+//     keeps all three states, and a PATCH body can send null on purpose);
+//     omitempty drops empty lists too ("appRoles": [] is gone).
 //   - unknown members are dropped: the cloudPC "status" and "statusDetails"
-//     (not in the v1.0 schema), a group's "creationOptions" and the page's
-//     "@microsoft.graph.tips" annotation do not survive decode → encode
-//     (graphgen keeps them in Extra, in order).
+//     (not in the v1.0 schema), a group's "creationOptions", a
+//     servicePrincipal's "createdDateTime", the page's
+//     "@microsoft.graph.tips" annotation and a role definition's
+//     "inheritsPermissionsFrom@odata.context" do not survive decode →
+//     encode (graphgen keeps them in Extra, in order).
 //   - no polymorphism: encoding/json cannot dispatch on "@odata.type", so a
 //     memberOf item is one MemberOf struct holding the union of the
 //     properties of group, directoryRole and administrativeUnit; which type

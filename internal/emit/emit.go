@@ -1,7 +1,12 @@
 // Package emit prints a lowered schema.Package as Go source with jennifer.
 // It sees only the IR: every name and type decision was made while
-// lowering. Each IR kind has one small emitter (struct, enum, decoder,
-// encoder, validator, dispatch), each with a sketch of its output.
+// lowering. Per struct it writes the type, its table (structDesc, which
+// the shared decoder, encoder and validator in internal/support read), a
+// dispatch table for a type with subtypes, and four one-line methods; per
+// enum the type, its constants and its member table; per package the
+// registry, the doc and the support code (copied from internal/support).
+// Each emitter has a sketch of its output. All comments go through
+// comments.go, which makes schema text inert.
 package emit
 
 import (

@@ -645,3 +645,33 @@ func TestCountItemsBudgetBoundsWork(t *testing.T) {
 	n, _ = r.countItems()
 	assert.Equal(t, 0, n, "nothing is read once it is spent")
 }
+
+// TestJSONReaderLongStrings: strings longer than a quarter arena block
+// (an HTML message body) are unescaped into their own allocation, with the
+// same result as encoding/json, escapes and invalid UTF-8 included, and
+// without growing a buffer by doubling.
+func TestJSONReaderLongStrings(t *testing.T) {
+	for _, body := range []string{
+		strings.Repeat(`<p class=\"x\">caf\u00e9 \ud83d\ude00\n</p>`, 2000),
+		strings.Repeat("plain text ", 3000),
+		strings.Repeat("bad \xff utf-8 ", 3000),
+	} {
+		in := []byte(`{"body":"` + body + `","next":"a\u0041"}`)
+		var want map[string]string
+		require.NoError(t, json.Unmarshal(in, &want))
+		r := newJSONReader(in, 0)
+		got := map[string]string{}
+		require.True(t, r.beginObject())
+		for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
+			got[string(key)] = r.readString()
+		}
+		require.NoError(t, r.finish())
+		assert.Equal(t, want, got)
+	}
+	in := []byte(`"` + strings.Repeat(`\"`, 40000) + `"`)
+	allocs := testing.AllocsPerRun(10, func() {
+		r := newJSONReader(in, 0)
+		_ = r.readString()
+	})
+	assert.LessOrEqual(t, allocs, 3.0, "the reader, and one allocation for the string")
+}

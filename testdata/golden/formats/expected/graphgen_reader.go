@@ -404,13 +404,24 @@ func (r *jsonReader) nextItem() bool {
 }
 
 // unquote returns the unescaped content of a scanned string; it is s itself
-// when no change is needed, else it is unescaped into *buf.
+// when no change is needed, else it is unescaped into *buf, which is given
+// room for s first (the text mostly shrinks), so that a long string does
+// not grow it by doubling.
 func (r *jsonReader) unquote(s []byte, flags uint8, buf *[]byte) []byte {
-	if flags&strEscape == 0 && (flags&strNonASCII == 0 || utf8.Valid(s)) {
+	if !needsUnquote(s, flags) {
 		return s
+	}
+	if cap(*buf) < len(s) {
+		*buf = make([]byte, 0, len(s))
 	}
 	*buf = jsonUnescape((*buf)[:0], s)
 	return *buf
+}
+
+// needsUnquote reports whether a scanned string has escapes or invalid
+// UTF-8.
+func needsUnquote(s []byte, flags uint8) bool {
+	return flags&strEscape != 0 || flags&strNonASCII != 0 && !utf8.Valid(s)
 }
 
 // readString reads a string value, unescaping it. Lone surrogates and
@@ -424,9 +435,14 @@ func (r *jsonReader) readString() string {
 		r.failScan(end, code)
 		return ""
 	}
-	s := r.unquote(r.data[r.pos+1:end-1], flags, &r.strBuf)
+	raw := r.data[r.pos+1 : end-1]
 	r.pos = end
-	return r.copyString(s)
+	if len(raw) > jsonArenaMax/4 && needsUnquote(raw, flags) {
+		// A long string gets its own allocation anyway: unescape into it.
+		out := jsonUnescape(make([]byte, 0, len(raw)), raw)
+		return unsafe.String(unsafe.SliceData(out), len(out))
+	}
+	return r.copyString(r.unquote(raw, flags, &r.strBuf))
 }
 
 // jsonArenaMax is the largest block decoded strings share.

@@ -19,10 +19,13 @@ import (
 func checkCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	j, code := defaultJob(stderr)
 	if len(args) > 0 {
-		j, code = parseJob("check", args, stderr)
+		var ok bool
+		if j, code, ok = parseJob("check", args, stderr); !ok {
+			return code
+		}
 	}
 	if code != 0 {
-		return exitCode(code)
+		return code
 	}
 	pkg, files, code := build(ctx, j, stderr)
 	if code != 0 {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 
@@ -14,12 +13,10 @@ import (
 // diffCmd prints what changes for Go users between two schema inputs:
 // exit 0 when nothing breaking changed, 1 when something did, 2 on errors.
 func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs := newFlags("diff", stderr)
 	asJSON := fs.Bool("json", false, "print the changes as a JSON array")
 	var opts schema.Options
-	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "generate references to missing schemas as raw JSON, with a warning")
+	allowMissingRefsFlag(fs, &opts.AllowMissingRefs)
 	if err := fs.Parse(args); err != nil {
 		return helpOr(err, 2)
 	}

@@ -113,44 +113,66 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func generateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	j, code := parseJob("generate", args, stderr)
-	if code != 0 {
-		return exitCode(code)
+	j, code, ok := parseJob("generate", args, stderr)
+	if !ok {
+		return code
 	}
 	return generate(ctx, j, stdout, stderr)
 }
 
-// parseJob reads the flags generate and check share, on top of a config
-// file: -config, or graphgen.yaml in the current directory when no -in is
-// given. Flags override the file.
-func parseJob(name string, args []string, stderr io.Writer) (job, int) {
+// newFlags is a command's flag set: a flag error or -h prints the usage.
+// Commands end a failed Parse with helpOr.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	return fs
+}
+
+// inputsFlag declares -in, repeatable.
+func inputsFlag(fs *flag.FlagSet) *multiFlag {
 	var inputs multiFlag
-	fs.Var(&inputs, "in", "input: a folder of schema files or an OpenAPI document (repeatable)")
+	fs.Var(&inputs, "in", "schemas: a folder of schema files or an OpenAPI document (repeatable)")
+	return &inputs
+}
+
+// allowMissingRefsFlag declares -allow-missing-refs, which every command
+// that reads schemas has.
+func allowMissingRefsFlag(fs *flag.FlagSet, v *bool) {
+	fs.BoolVar(v, "allow-missing-refs", false, "a $ref to a schema that is not in the input becomes a raw JSON value and a warning, instead of an error")
+}
+
+// parseJob reads the flags generate and check share, on top of a config
+// file: -config, or graphgen.yaml in the current directory when no -in is
+// given. Flags override the file. When ok is false the command ends with
+// code: 0 after -h, 2 on errors (already reported).
+func parseJob(name string, args []string, stderr io.Writer) (j job, code int, ok bool) {
+	fs := newFlags(name, stderr)
+	inputs := inputsFlag(fs)
 	configPath := fs.String("config", "", "config file (default: "+ConfigFile+" in the current directory, when -in is not given)")
 	out := fs.String("out", "", "output directory")
 	pkg := fs.String("package", "graph", "Go package name")
-	allowMissing := fs.Bool("allow-missing-refs", false, "generate references to missing schemas as raw JSON, with a warning, instead of failing")
+	var allowMissing bool
+	allowMissingRefsFlag(fs, &allowMissing)
 	types := fs.String("types", "", "comma-separated schema names: generate only these and their closure (bases, property types)")
 	subtypes := fs.Bool("subtypes", false, "with -types, also generate every schema derived from a selected one")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		if errors.Is(err, flag.ErrHelp) {
-			return job{}, -1 // the usage is shown: callers stop with exitCode(-1) = 0
-		}
-		return job{}, 2
+	if err := fs.Parse(args); err != nil {
+		return job{}, helpOr(err, 2), false
 	}
-	cfg, err := findConfig(*configPath, len(inputs) == 0)
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "graphgen %s: unexpected arguments %q\n%s", name, fs.Args(), usage)
+		return job{}, 2, false
+	}
+	cfg, err := findConfig(*configPath, len(*inputs) == 0)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
-		return job{}, 2
+		return job{}, 2, false
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	j := job{out: cfg.Output, pkg: cmp.Or(cfg.Package, "graph"), opts: cfg.options()}
-	if len(inputs) == 0 {
-		inputs = cfg.Inputs
+	j = job{out: cfg.Output, pkg: cmp.Or(cfg.Package, "graph"), opts: cfg.options()}
+	if len(*inputs) == 0 {
+		*inputs = cfg.Inputs
 	}
 	if set["out"] {
 		j.out = *out
@@ -159,7 +181,7 @@ func parseJob(name string, args []string, stderr io.Writer) (job, int) {
 		j.pkg = *pkg
 	}
 	if set["allow-missing-refs"] {
-		j.opts.AllowMissingRefs = *allowMissing
+		j.opts.AllowMissingRefs = allowMissing
 	}
 	if set["types"] {
 		j.opts.Types = strings.Split(*types, ",")
@@ -167,19 +189,14 @@ func parseJob(name string, args []string, stderr io.Writer) (job, int) {
 	if set["subtypes"] {
 		j.opts.Subtypes = *subtypes
 	}
-	if len(inputs) == 0 || j.out == "" {
+	if len(*inputs) == 0 || j.out == "" {
 		fmt.Fprintf(stderr, "graphgen %s: inputs (-in) and an output directory (-out) are required, as flags or in %s\n%s", name, ConfigFile, usage)
-		return job{}, 2
+		return job{}, 2, false
 	}
-	for _, in := range inputs {
-		d, err := readInput(in)
-		if err != nil {
-			fmt.Fprintln(stderr, "graphgen:", err)
-			return job{}, 2
-		}
-		j.docs = append(j.docs, d...)
+	if j.docs, code = readInputs("graphgen "+name, *inputs, stderr); code != 0 {
+		return job{}, code, false
 	}
-	return j, 0
+	return j, 0, true
 }
 
 // findConfig reads the named config file, or graphgen.yaml in the current
@@ -320,9 +337,6 @@ func helpOr(err error, code int) int {
 	}
 	return code
 }
-
-// exitCode maps parseJob's -1 (help was shown) to 0.
-func exitCode(code int) int { return max(code, 0) }
 
 // readInputs reads every input (a folder or a file), reporting the first
 // that cannot be read as cmd's error.

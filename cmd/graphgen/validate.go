@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,23 +14,20 @@ import (
 // the rules and messages of the generated Validate: exit 0 when every file
 // is valid, 1 when one is not, 2 on errors.
 func validateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	var inputs multiFlag
-	fs.Var(&inputs, "in", "schemas: a folder of schema files or an OpenAPI document (repeatable)")
+	fs := newFlags("validate", stderr)
+	inputs := inputsFlag(fs)
 	typeName := fs.String("type", "", "the schema of the payloads, e.g. microsoft.graph.user")
 	pkgName := fs.String("package", "graph", "the package name messages give enum types, as in the generated code")
 	var opts schema.Options
-	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "treat references to missing schemas as raw JSON")
+	allowMissingRefsFlag(fs, &opts.AllowMissingRefs)
 	if err := fs.Parse(args); err != nil {
 		return helpOr(err, 2)
 	}
-	if len(inputs) == 0 || *typeName == "" || fs.NArg() == 0 {
+	if len(*inputs) == 0 || *typeName == "" || fs.NArg() == 0 {
 		fmt.Fprint(stderr, "graphgen validate: -in, -type and at least one FILE are required\n", usage)
 		return 2
 	}
-	pkg, code := loadInputs(ctx, "graphgen validate", inputs, opts, 2, stderr)
+	pkg, code := loadInputs(ctx, "graphgen validate", *inputs, opts, 2, stderr)
 	if code != 0 {
 		return code
 	}

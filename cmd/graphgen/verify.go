@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,23 +15,20 @@ import (
 // compiles it and runs every payload record through decode, encode, compare
 // and Validate.
 func verifyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	var inputs multiFlag
-	fs.Var(&inputs, "in", "schemas: a folder of schema files or an OpenAPI document (repeatable)")
+	fs := newFlags("verify", stderr)
+	inputs := inputsFlag(fs)
 	payloads := fs.String("payloads", "", "JSON Lines file of records {id, type, collection, payload}")
 	keep := fs.String("keep", "", "write the temporary module here and keep it")
 	var opts schema.Options
-	fs.BoolVar(&opts.AllowMissingRefs, "allow-missing-refs", false, "generate references to missing schemas as raw JSON")
+	allowMissingRefsFlag(fs, &opts.AllowMissingRefs)
 	if err := fs.Parse(args); err != nil {
 		return helpOr(err, 2)
 	}
-	if len(inputs) == 0 || *payloads == "" || fs.NArg() > 0 {
+	if len(*inputs) == 0 || *payloads == "" || fs.NArg() > 0 {
 		fmt.Fprint(stderr, "graphgen verify: -in and -payloads are required\n", usage)
 		return 2
 	}
-	files, code := generateForVerify(ctx, inputs, opts, stderr)
+	files, code := generateForVerify(ctx, *inputs, opts, stderr)
 	if code != 0 {
 		return code
 	}

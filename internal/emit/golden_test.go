@@ -5,9 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -232,4 +236,25 @@ func packageName(src []byte) string {
 		}
 	}
 	return ""
+}
+
+// TestReservedNamesAreTheGeneratedPackagesOwn: the names lowering keeps
+// from generated types are exactly the exported package-level identifiers
+// of what every generated package declares besides its types (the support
+// code and the registry file), so neither list can drift from the other.
+func TestReservedNamesAreTheGeneratedPackagesOwn(t *testing.T) {
+	files, err := filepath.Glob("../../generated/graph/graphgen_*.go")
+	require.NoError(t, err)
+	var declared []string
+	for _, name := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		require.NoError(t, err)
+		for id := range f.Scope.Objects {
+			if ast.IsExported(id) {
+				declared = append(declared, id)
+			}
+		}
+	}
+	slices.Sort(declared)
+	assert.Equal(t, schema.ReservedNames(), declared)
 }

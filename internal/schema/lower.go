@@ -9,15 +9,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// reservedNames are the exported identifiers of the support code that every
-// generated package contains (see internal/support), and of the registry.
-var reservedNames = []string{
-	"As", "Concrete", "Unmarshal", "Base64URL", "Base64URLOf", "Date", "DateOf", "DateTime", "DateTimeOf",
-	"Decimal", "DecodeError", "DecodeOptions", "Duration", "DurationOf", "EncodeOptions", "MarshalWith", "Model", "New",
-	"Absent", "FlagsOf", "Null", "Opt", "Page", "Present", "Properties", "Property", "Some", "State", "TimeOfDay",
-	"TimeOfDayOf", "UnmarshalByName", "UnmarshalWith", "UUID", "ValidationError", "ValidationErrors",
-}
-
 // lowerer turns parsed schemas into the IR. It is used once per Load.
 type lowerer struct {
 	opts     Options
@@ -43,7 +34,7 @@ func newLowerer(all, raws []rawSchema, opts Options, p *problems) *lowerer {
 		enums:    map[string]*Enum{},
 		scalars:  map[string]*Scalar{},
 		patterns: map[string]*Pattern{},
-		names:    newNameSet(reservedNames...),
+		names:    newNameSet(ReservedNames()...),
 		folded:   map[string]string{},
 		files:    map[string]string{},
 	}

@@ -107,7 +107,7 @@ var descOfCloudPC = structDesc{
 		{name: "onPremisesConnectionName", offset: unsafe.Offsetof(CloudPC{}.OnPremisesConnectionName), kind: kindString},
 		{name: "provisioningPolicyId", offset: unsafe.Offsetof(CloudPC{}.ProvisioningPolicyID), kind: kindString},
 		{name: "provisioningPolicyName", offset: unsafe.Offsetof(CloudPC{}.ProvisioningPolicyName), kind: kindString},
-		{name: "provisioningType", offset: unsafe.Offsetof(CloudPC{}.ProvisioningType), kind: kindString, enum: &membersOfCloudPcProvisioningType},
+		{name: "provisioningType", offset: unsafe.Offsetof(CloudPC{}.ProvisioningType), kind: kindString, more: &fieldMore{enum: &membersOfCloudPcProvisioningType}},
 		{name: "servicePlanId", offset: unsafe.Offsetof(CloudPC{}.ServicePlanID), kind: kindString},
 		{name: "servicePlanName", offset: unsafe.Offsetof(CloudPC{}.ServicePlanName), kind: kindString},
 		{name: "userPrincipalName", offset: unsafe.Offsetof(CloudPC{}.UserPrincipalName), kind: kindString},

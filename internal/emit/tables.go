@@ -93,9 +93,10 @@ func impliedType(s *schema.Struct) string {
 
 // fieldDesc describes one property.
 //
-//	{name: "provisioningType", offset: unsafe.Offsetof(CloudPC{}.ProvisioningType), kind: kindString, enum: &membersOfCloudPcProvisioningType}
+//	{name: "provisioningType", offset: unsafe.Offsetof(CloudPC{}.ProvisioningType), kind: kindString,
+//		more: &fieldMore{enum: &membersOfCloudPcProvisioningType}}
 func (t *tables) fieldDesc(s *schema.Struct, fd *schema.Field) jen.Code {
-	d := &pairs{}
+	d, more := &pairs{}, &pairs{}
 	d.add("name", jen.Lit(fd.JSONName))
 	d.add("offset", jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot(fd.Name)))
 	var flags []string
@@ -116,15 +117,18 @@ func (t *tables) fieldDesc(s *schema.Struct, fd *schema.Field) jen.Code {
 		}
 		value = value.Elem
 	}
-	t.valueDesc(d, value)
+	t.valueDesc(d, more, value)
 	if len(flags) > 0 {
 		d.add("flags", jen.Op(strings.Join(flags, " | ")))
 	}
 	if hasRules(fd.Rules) {
-		d.add("rules", ruleDesc(fd.Rules))
+		more.add("rules", ruleDesc(fd.Rules))
 	}
 	if fd.Type.Kind == schema.KindArray && fd.Rules.Item != nil {
-		d.add("items", ruleDesc(*fd.Rules.Item))
+		more.add("items", ruleDesc(*fd.Rules.Item))
+	}
+	if len(more.list) > 0 {
+		d.add("more", jen.Op("&").Id("fieldMore").Values(more.list...))
 	}
 	return jen.Values(d.list...)
 }
@@ -137,9 +141,9 @@ func (p *pairs) add(key string, value jen.Code) {
 	p.list = append(p.list, jen.Id(key).Op(":").Add(value))
 }
 
-// valueDesc adds what describes a value of type v: kind, format, enum,
-// or struct.
-func (t *tables) valueDesc(d *pairs, v *schema.Type) {
+// valueDesc adds what describes a value of type v: kind, format and struct
+// to d, an enum or dispatch table to more.
+func (t *tables) valueDesc(d, more *pairs, v *schema.Type) {
 	d.add("kind", jen.Id(valueKind(v)))
 	switch v.Kind {
 	case schema.KindFormatted:
@@ -148,12 +152,12 @@ func (t *tables) valueDesc(d *pairs, v *schema.Type) {
 		d.add("format", jen.Id("formatDecimal"))
 	case schema.KindEnum:
 		if len(v.Enum.Members) > 0 {
-			d.add("enum", jen.Op("&").Id(membersName(v.Enum)))
+			more.add("enum", jen.Op("&").Id(membersName(v.Enum)))
 		}
 	case schema.KindStruct:
 		d.add("ref", nilPointer(v.Struct))
 		if v.Struct.Poly != nil {
-			d.add("poly", jen.Op("&").Id(polyName(v.Struct)))
+			more.add("poly", jen.Op("&").Id(polyName(v.Struct)))
 		}
 	}
 }

@@ -111,7 +111,7 @@ func checkValueLayout(v reflect.Type, f *fieldDesc) error {
 	if v.Kind() != kindKinds[f.kind] {
 		return fmt.Errorf("%s is a %s, table says kind %d", v, v.Kind(), f.kind)
 	}
-	if (f.enum != nil || f.format != formatNone) && v.Kind() != reflect.String {
+	if (f.enumOf() != nil || f.format != formatNone) && v.Kind() != reflect.String {
 		return fmt.Errorf("%s has an enum or format", v)
 	}
 	switch f.kind {
@@ -123,8 +123,8 @@ func checkValueLayout(v reflect.Type, f *fieldDesc) error {
 		if want := f.structOf().elemType(); v.Elem() != want {
 			return fmt.Errorf("%s, table says *%s", v, want)
 		}
-		if f.poly != nil && tableOf(f.poly.base) != f.structOf() {
-			return fmt.Errorf("the dispatch table is %s's, not %s's", tableOf(f.poly.base).name, f.structOf().name)
+		if f.polyOf() != nil && tableOf(f.polyOf().base) != f.structOf() {
+			return fmt.Errorf("the dispatch table is %s's, not %s's", tableOf(f.polyOf().base).name, f.structOf().name)
 		}
 	}
 	return nil

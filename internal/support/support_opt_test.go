@@ -55,12 +55,12 @@ var testPattern = regexp.MustCompile(`^a+$`)
 
 var kindsDesc = structDesc{
 	fields: []fieldDesc{
-		{name: "s", offset: unsafe.Offsetof(kinds{}.S), kind: kindString, rules: &ruleDesc{minLength: 2, maxLength: -1, minItems: -1, maxItems: -1, pattern: &testPattern, patternExpr: "^a+$"}},
+		{name: "s", offset: unsafe.Offsetof(kinds{}.S), kind: kindString, more: &fieldMore{rules: &ruleDesc{minLength: 2, maxLength: -1, minItems: -1, maxItems: -1, pattern: &testPattern, patternExpr: "^a+$"}}},
 		{name: "d", offset: unsafe.Offsetof(kinds{}.D), kind: kindDecimal, format: formatDecimal},
 		{name: "b", offset: unsafe.Offsetof(kinds{}.B), kind: kindBool, flags: fieldNotNull},
 		{name: "i8", offset: unsafe.Offsetof(kinds{}.I8), kind: kindInt8},
 		{name: "i16", offset: unsafe.Offsetof(kinds{}.I16), kind: kindInt16},
-		{name: "i32", offset: unsafe.Offsetof(kinds{}.I32), kind: kindInt32, rules: &ruleDesc{max: 3, bounds: hasMaximum, minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}},
+		{name: "i32", offset: unsafe.Offsetof(kinds{}.I32), kind: kindInt32, more: &fieldMore{rules: &ruleDesc{max: 3, bounds: hasMaximum, minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}}},
 		{name: "i64", offset: unsafe.Offsetof(kinds{}.I64), kind: kindInt64},
 		{name: "u8", offset: unsafe.Offsetof(kinds{}.U8), kind: kindUint8},
 		{name: "f32", offset: unsafe.Offsetof(kinds{}.F32), kind: kindFloat32},
@@ -70,11 +70,11 @@ var kindsDesc = structDesc{
 		{name: "ss", offset: unsafe.Offsetof(kinds{}.SS), kind: kindString, flags: fieldArray, format: formatDate},
 		{name: "so", offset: unsafe.Offsetof(kinds{}.SO), kind: kindString, flags: fieldArray | fieldNullableItems},
 		{name: "bo", offset: unsafe.Offsetof(kinds{}.BO), kind: kindBool, flags: fieldArray | fieldNullableItems},
-		{name: "i32s", offset: unsafe.Offsetof(kinds{}.I32S), kind: kindInt32, flags: fieldArray, rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: -1, maxItems: 1}},
+		{name: "i32s", offset: unsafe.Offsetof(kinds{}.I32S), kind: kindInt32, flags: fieldArray, more: &fieldMore{rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: -1, maxItems: 1}}},
 		{name: "i64o", offset: unsafe.Offsetof(kinds{}.I64O), kind: kindInt64, flags: fieldArray | fieldNullableItems},
 		{name: "subs", offset: unsafe.Offsetof(kinds{}.Subs), kind: kindStruct, ref: (*kinds)(nil), flags: fieldArray},
 		{name: "subo", offset: unsafe.Offsetof(kinds{}.SubO), kind: kindStruct, ref: (*kinds)(nil), flags: fieldArray | fieldNullableItems},
-		{name: "raws", offset: unsafe.Offsetof(kinds{}.RawS), kind: kindRaw, flags: fieldArray, rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: 3, maxItems: -1}},
+		{name: "raws", offset: unsafe.Offsetof(kinds{}.RawS), kind: kindRaw, flags: fieldArray, more: &fieldMore{rules: &ruleDesc{minLength: -1, maxLength: -1, minItems: 3, maxItems: -1}}},
 	},
 	extra: unsafe.Offsetof(kinds{}.Extra),
 	size:  unsafe.Sizeof(kinds{}),

@@ -84,17 +84,54 @@ var formatNames = [...]string{
 }
 
 // fieldDesc describes one property: an Opt[T] at offset in its struct.
+// What few fields have (an enum, rules, a dispatch table) is behind more,
+// which keeps the table of a wide type small: the full Graph set has about
+// 25,000 fields.
 type fieldDesc struct {
 	name   string // the JSON member name
 	offset uintptr
-	kind   kind // of the value, or of the items of an array
+	ref    model      // kindStruct: the struct's nil pointer, whose model method gives its table
+	more   *fieldMore // nil for none
+	kind   kind       // of the value, or of the items of an array
 	flags  fieldFlags
 	format format
-	ref    model     // kindStruct: the struct's nil pointer, whose model method gives its table
-	poly   *polyDesc // kindStruct: the dispatch table of a struct with subtypes; nil otherwise
-	enum   *enumDesc // enum values: the members Validate accepts; nil for none
-	rules  *ruleDesc // rules on the value (or the array); nil for none
-	items  *ruleDesc // rules on each array item; nil for none
+}
+
+// fieldMore holds the facts of a field that most fields lack.
+type fieldMore struct {
+	poly  *polyDesc // kindStruct: the dispatch table of a struct with subtypes
+	enum  *enumDesc // enum values: the members Validate accepts
+	rules *ruleDesc // rules on the value (or the array)
+	items *ruleDesc // rules on each array item
+}
+
+// polyOf, enumOf, rulesOf and itemsOf return f's facts, nil when f has none.
+func (f *fieldDesc) polyOf() *polyDesc {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.poly
+}
+
+func (f *fieldDesc) enumOf() *enumDesc {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.enum
+}
+
+func (f *fieldDesc) rulesOf() *ruleDesc {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.rules
+}
+
+func (f *fieldDesc) itemsOf() *ruleDesc {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.items
 }
 
 // structDesc describes one generated struct.

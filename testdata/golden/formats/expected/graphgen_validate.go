@@ -183,13 +183,13 @@ func (c *validator) validateField(p unsafe.Pointer, f *fieldDesc) {
 	c.enter(f.name)
 	if f.flags&fieldArray != 0 {
 		c.validateItems(p, f)
-		if f.rules != nil {
-			c.checkItemCount(len(*(*[]struct{})(p)), f.rules)
+		if rules := f.rulesOf(); rules != nil {
+			c.checkItemCount(len(*(*[]struct{})(p)), rules)
 		}
 	} else {
 		c.validateValue(p, f)
-		if f.rules != nil {
-			c.checkRules(p, f.kind, f.rules)
+		if rules := f.rulesOf(); rules != nil {
+			c.checkRules(p, f.kind, rules)
 		}
 	}
 	c.leave()
@@ -200,20 +200,21 @@ func (c *validator) validateValue(p unsafe.Pointer, f *fieldDesc) {
 	switch f.kind {
 	case kindString, kindDecimal:
 		v := *(*string)(p)
-		if f.enum != nil && !f.enum.known(v) {
-			c.report("enum", v, "%q is not a member of %s", v, f.enum.name)
+		if enum := f.enumOf(); enum != nil && !enum.known(v) {
+			c.report("enum", v, "%q is not a member of %s", v, enum.name)
 		}
 		if f.format != formatNone && !formatValid(f.format, v) {
 			c.report("format", v, "%q is not a valid %s", v, formatNames[f.format])
 		}
 	case kindStruct:
-		c.validateHeld(*(*unsafe.Pointer)(p), f.structOf(), f.poly)
+		c.validateHeld(*(*unsafe.Pointer)(p), f.structOf(), f.polyOf())
 	}
 }
 
 // validateItems checks every item of the slice at p.
 func (c *validator) validateItems(p unsafe.Pointer, f *fieldDesc) {
-	if f.items == nil && f.enum == nil && f.format == formatNone && f.kind != kindStruct {
+	items := f.itemsOf()
+	if items == nil && f.enumOf() == nil && f.format == formatNone && f.kind != kindStruct {
 		return
 	}
 	arr := arrayItems(p, f)
@@ -228,8 +229,8 @@ func (c *validator) validateItems(p unsafe.Pointer, f *fieldDesc) {
 		} else {
 			c.validateValue(item, f)
 		}
-		if f.items != nil {
-			c.checkRules(item, f.kind, f.items)
+		if items != nil {
+			c.checkRules(item, f.kind, items)
 		}
 		c.leave()
 	}

@@ -98,7 +98,7 @@ var descOfEvilDirective = structDesc{
 	extra: unsafe.Offsetof(EvilDirective{}.Extra),
 	fields: []fieldDesc{
 		{name: "id", offset: unsafe.Offsetof(EvilDirective{}.ID), kind: kindString, flags: fieldNotNull},
-		{name: "mode", offset: unsafe.Offsetof(EvilDirective{}.Mode), kind: kindString, enum: &membersOfEvilDirectiveMode, flags: fieldNotNull},
+		{name: "mode", offset: unsafe.Offsetof(EvilDirective{}.Mode), kind: kindString, flags: fieldNotNull, more: &fieldMore{enum: &membersOfEvilDirectiveMode}},
 		{name: "old", offset: unsafe.Offsetof(EvilDirective{}.Old), kind: kindString, flags: fieldNotNull},
 	},
 	name: "microsoft.graph.evil.directive",

@@ -107,7 +107,7 @@ var descOfCloudPc = structDesc{
 		{name: "onPremisesConnectionName", offset: unsafe.Offsetof(CloudPc{}.OnPremisesConnectionName), kind: kindString},
 		{name: "provisioningPolicyId", offset: unsafe.Offsetof(CloudPc{}.ProvisioningPolicyID), kind: kindString},
 		{name: "provisioningPolicyName", offset: unsafe.Offsetof(CloudPc{}.ProvisioningPolicyName), kind: kindString},
-		{name: "provisioningType", offset: unsafe.Offsetof(CloudPc{}.ProvisioningType), kind: kindString, enum: &membersOfPCProvisioning},
+		{name: "provisioningType", offset: unsafe.Offsetof(CloudPc{}.ProvisioningType), kind: kindString, more: &fieldMore{enum: &membersOfPCProvisioning}},
 		{name: "servicePlanId", offset: unsafe.Offsetof(CloudPc{}.ServicePlanID), kind: kindString},
 		{name: "servicePlanName", offset: unsafe.Offsetof(CloudPc{}.ServicePlanName), kind: kindString},
 		{name: "userPrincipalName", offset: unsafe.Offsetof(CloudPc{}.UserPrincipalName), kind: kindString},

@@ -28,7 +28,7 @@ var descOfTermStoreGroup = structDesc{
 	extra: unsafe.Offsetof(TermStoreGroup{}.Extra),
 	fields: []fieldDesc{
 		{name: "displayName", offset: unsafe.Offsetof(TermStoreGroup{}.DisplayName), kind: kindString},
-		{name: "scope", offset: unsafe.Offsetof(TermStoreGroup{}.Scope), kind: kindString, enum: &membersOfTermStoreTermGroupScope},
+		{name: "scope", offset: unsafe.Offsetof(TermStoreGroup{}.Scope), kind: kindString, more: &fieldMore{enum: &membersOfTermStoreTermGroupScope}},
 	},
 	name: "microsoft.graph.termStore.group",
 	size: unsafe.Sizeof(TermStoreGroup{}),

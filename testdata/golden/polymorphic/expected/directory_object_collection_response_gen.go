@@ -35,7 +35,7 @@ func (v *DirectoryObjectCollectionResponse) NextLink() string {
 var descOfDirectoryObjectCollectionResponse = structDesc{
 	base: &descOfBaseCollectionPaginationCountResponse,
 	fields: []fieldDesc{
-		{name: "value", offset: unsafe.Offsetof(DirectoryObjectCollectionResponse{}.Value), kind: kindStruct, ref: (*DirectoryObject)(nil), poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+		{name: "value", offset: unsafe.Offsetof(DirectoryObjectCollectionResponse{}.Value), kind: kindStruct, ref: (*DirectoryObject)(nil), flags: fieldNotNull | fieldArray, more: &fieldMore{poly: &polyOfDirectoryObject}},
 	},
 	name:      "microsoft.graph.directoryObjectCollectionResponse",
 	odataType: "#microsoft.graph.directoryObjectCollectionResponse",

@@ -117,7 +117,7 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted bool) {
 	case kindRaw:
 		*(*[]byte)(p) = r.readRaw()
 	case kindStruct:
-		*(*unsafe.Pointer)(p) = decodeHeld(r, f.structOf(), f.poly, nil, nil)
+		*(*unsafe.Pointer)(p) = decodeHeld(r, f.structOf(), f.polyOf(), nil, nil)
 	}
 	return false
 }
@@ -185,7 +185,7 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 	}
 	*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&emptyArray)}
 	if f.kind == kindStruct {
-		decodeStructItems(r, (*[]unsafe.Pointer)(p), f.structOf(), f.poly)
+		decodeStructItems(r, (*[]unsafe.Pointer)(p), f.structOf(), f.polyOf())
 		return false
 	}
 	return decodeItems(r, p, f)

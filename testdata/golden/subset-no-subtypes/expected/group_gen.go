@@ -30,7 +30,7 @@ var descOfGroup = structDesc{
 	fields: []fieldDesc{
 		{name: "displayName", offset: unsafe.Offsetof(Group{}.DisplayName), kind: kindString},
 		{name: "mailEnabled", offset: unsafe.Offsetof(Group{}.MailEnabled), kind: kindBool},
-		{name: "members", offset: unsafe.Offsetof(Group{}.Members), kind: kindStruct, ref: (*DirectoryObject)(nil), poly: &polyOfDirectoryObject, flags: fieldNotNull | fieldArray},
+		{name: "members", offset: unsafe.Offsetof(Group{}.Members), kind: kindStruct, ref: (*DirectoryObject)(nil), flags: fieldNotNull | fieldArray, more: &fieldMore{poly: &polyOfDirectoryObject}},
 	},
 	name:      "microsoft.graph.group",
 	odataType: "#microsoft.graph.group",

@@ -150,7 +150,8 @@ func decodeQuoted(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 }
 
 // presizeMin is the struct size from which counting the items of an array
-// first is cheaper than growing the slice by doubling.
+// first, so that one block holds them all, is cheaper than allocating
+// blocks as the items come (measured on the users page: counting wins).
 const presizeMin = 256
 
 // presizeRatio bounds what presizing may allocate per byte of the array's

@@ -52,12 +52,13 @@ func (p *Properties) Delete(name string) {
 // information ("@odata.context"), which is written before other members.
 func isAnnotationName(name string) bool { return len(name) > 0 && name[0] == '@' }
 
-// writeProperties writes the members whose annotation-ness matches annotations.
-func writeProperties(w *jsonWriter, p Properties, annotations bool) {
+// appendProperties appends the members whose annotation-ness matches
+// annotations.
+func appendProperties(b []byte, p Properties, annotations bool) []byte {
 	for _, m := range p {
 		if isAnnotationName(m.Name) == annotations {
-			w.key(m.Name)
-			w.writeRaw(m.Value)
+			b = appendRaw(appendKey(b, m.Name), m.Value)
 		}
 	}
+	return b
 }

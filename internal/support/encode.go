@@ -1,158 +1,171 @@
 package support
 
 import (
+	"strconv"
 	"sync"
 	"unsafe"
 )
 
-// encodeStruct writes the struct at p as one JSON object: the members its
-// tables declare (a root's discriminator and annotations first, then base
-// before derived), then the rest of Extra. A nil p is null.
-func encodeStruct(w *jsonWriter, p unsafe.Pointer, d *structDesc) {
-	if p == nil {
-		w.writeNull()
-		return
-	}
-	w.beginObject()
-	root := encodeFields(w, p, d)
-	writeProperties(w, *(*Properties)(unsafe.Add(p, root.extra)), false)
-	w.endObject()
+// encoder is what every encoding function is given besides the output:
+// the options of one MarshalWith call.
+type encoder struct {
+	// ieee754 writes Edm.Int64 and Edm.Decimal values as JSON strings
+	// (EncodeOptions.IEEE754Compatible).
+	ieee754 bool
 }
 
-// encodeFields writes the declared members of d and its bases and returns
+// encodeStruct appends the struct at p as one JSON object: the members its
+// tables declare (a root's discriminator and annotations first, then base
+// before derived), then the rest of Extra. A nil p is null. implied is the
+// @odata.type to write when the object has none: a subtype's own, when it
+// is written where its base is expected.
+func encodeStruct(b []byte, e encoder, p unsafe.Pointer, d *structDesc, implied string) []byte {
+	if p == nil {
+		return appendNull(b)
+	}
+	b = append(b, '{')
+	b, root := encodeFields(b, e, p, d, implied)
+	b = appendProperties(b, *(*Properties)(unsafe.Add(p, root.extra)), false)
+	return append(b, '}')
+}
+
+// encodeFields appends the declared members of d and its bases and returns
 // the root's table.
-func encodeFields(w *jsonWriter, p unsafe.Pointer, d *structDesc) *structDesc {
+func encodeFields(b []byte, e encoder, p unsafe.Pointer, d *structDesc, implied string) ([]byte, *structDesc) {
 	root := d
 	if d.base != nil {
-		root = encodeFields(w, p, d.base)
+		b, root = encodeFields(b, e, p, d.base, implied)
 	} else {
 		for i := range d.fields {
 			if f := &d.fields[i]; f.flags&fieldDiscriminator != 0 {
-				writeDiscriminator(w, f.name, (*Opt[string])(unsafe.Add(p, f.offset)))
+				b = appendDiscriminator(b, f.name, (*Opt[string])(unsafe.Add(p, f.offset)), implied)
 			}
 		}
-		writeProperties(w, *(*Properties)(unsafe.Add(p, d.extra)), true)
+		b = appendProperties(b, *(*Properties)(unsafe.Add(p, d.extra)), true)
 	}
 	plan := d.encodePlan()
 	for i, state := range plan.states {
-		if *(*State)(unsafe.Add(p, state)) == Absent {
+		s := *(*State)(unsafe.Add(p, state))
+		if s == Absent {
 			continue
 		}
 		if f := &d.fields[i]; f.flags&fieldDiscriminator == 0 {
-			encodeField(w, unsafe.Add(p, f.offset), f, plan.keys[i], *(*State)(unsafe.Add(p, state)))
+			b = appendQuotedKey(b, plan.keys[i])
+			b = encodeField(b, e, unsafe.Add(p, f.offset), f, s)
 		}
 	}
-	return root
+	return b, root
 }
 
-// writeDiscriminator writes a root's @odata.type: its value, or, when it is
-// absent and the object is a subtype written where its base is expected,
-// the subtype's own value, so that Graph can tell the concrete type.
-func writeDiscriminator(w *jsonWriter, name string, o *Opt[string]) {
-	implied := w.impliedType
-	w.impliedType = ""
+// appendDiscriminator appends a root's @odata.type: its value, or, when it
+// is absent, the implied one of a subtype written where its base is
+// expected, so that Graph can tell the concrete type.
+func appendDiscriminator(b []byte, name string, o *Opt[string], implied string) []byte {
 	switch {
 	case o.State == Absent && implied != "":
-		w.key(name)
-		w.writeString(implied)
+		return jsonAppendString(appendKey(b, name), implied)
 	case o.State == Null:
-		w.key(name)
-		w.writeNull()
+		return appendNull(appendKey(b, name))
 	case o.State == Present:
-		w.key(name)
-		w.writeString(o.Val)
+		return jsonAppendString(appendKey(b, name), o.Val)
 	}
+	return b
 }
 
-// encodeField writes one property in the given state, unless it is absent;
-// key is its quoted name.
-func encodeField(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, key string, state State) {
-	switch state {
-	case Null:
-		w.quotedKey(key)
-		w.writeNull()
-	case Present:
-		w.quotedKey(key)
-		quoted := f.quotable() && (w.ieee754 || *f.quotedAt(p))
-		if f.flags&fieldArray != 0 {
-			encodeArray(w, p, f, quoted)
-		} else {
-			encodeValue(w, p, f, quoted)
-		}
+// encodeField appends the value of one property that is null or present.
+func encodeField(b []byte, e encoder, p unsafe.Pointer, f *fieldDesc, state State) []byte {
+	if state == Null {
+		return appendNull(b)
 	}
+	quoted := f.quotable() && (e.ieee754 || *f.quotedAt(p))
+	if f.flags&fieldArray != 0 {
+		return encodeArray(b, e, p, f, quoted)
+	}
+	return encodeValue(b, e, p, f, quoted)
 }
 
-// encodeValue writes the value of f's kind at p; quoted writes an Edm.Int64
-// or Edm.Decimal as a JSON string.
-func encodeValue(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, quoted bool) {
+// encodeValue appends the value of f's kind at p; quoted writes an
+// Edm.Int64 or Edm.Decimal as a JSON string.
+func encodeValue(b []byte, e encoder, p unsafe.Pointer, f *fieldDesc, quoted bool) []byte {
 	switch f.kind {
 	case kindString:
-		w.writeString(*(*string)(p))
+		return jsonAppendString(b, *(*string)(p))
 	case kindDecimal:
-		w.writeNumberText(*(*string)(p), quoted)
+		return appendNumberText(b, *(*string)(p), quoted)
 	case kindBool:
-		w.writeBool(*(*bool)(p))
+		return strconv.AppendBool(b, *(*bool)(p))
 	case kindInt8:
-		w.writeInt(int64(*(*int8)(p)), false)
+		return strconv.AppendInt(b, int64(*(*int8)(p)), 10)
 	case kindInt16:
-		w.writeInt(int64(*(*int16)(p)), false)
+		return strconv.AppendInt(b, int64(*(*int16)(p)), 10)
 	case kindInt32:
-		w.writeInt(int64(*(*int32)(p)), false)
+		return strconv.AppendInt(b, int64(*(*int32)(p)), 10)
 	case kindInt64:
-		w.writeInt(*(*int64)(p), quoted)
+		return appendInt(b, *(*int64)(p), quoted)
 	case kindUint8:
-		w.writeUint(uint64(*(*uint8)(p)))
+		return strconv.AppendUint(b, uint64(*(*uint8)(p)), 10)
 	case kindUint16:
-		w.writeUint(uint64(*(*uint16)(p)))
+		return strconv.AppendUint(b, uint64(*(*uint16)(p)), 10)
 	case kindUint32:
-		w.writeUint(uint64(*(*uint32)(p)))
+		return strconv.AppendUint(b, uint64(*(*uint32)(p)), 10)
 	case kindUint64:
-		w.writeUint(*(*uint64)(p))
+		return strconv.AppendUint(b, *(*uint64)(p), 10)
 	case kindFloat32:
-		w.writeFloat(float64(*(*float32)(p)), 32)
+		return appendFloat(b, float64(*(*float32)(p)), 32)
 	case kindFloat64:
-		w.writeFloat(*(*float64)(p), 64)
+		return appendFloat(b, *(*float64)(p), 64)
 	case kindRaw:
-		w.writeRaw(*(*[]byte)(p))
+		return appendRaw(b, *(*[]byte)(p))
 	case kindStruct:
-		encodeHeld(w, *(*unsafe.Pointer)(p), f.structOf())
+		return encodeHeld(b, e, *(*unsafe.Pointer)(p), f.structOf())
 	}
+	return b
 }
 
-// encodeHeld writes the struct at p, held as a *d, as its concrete type;
+// appendRaw appends a raw JSON value, which the caller guarantees valid,
+// and null for an empty one (a json.RawMessage set to nil), so that the
+// output stays JSON.
+func appendRaw(b, raw []byte) []byte {
+	if len(raw) == 0 {
+		return appendNull(b)
+	}
+	return append(b, raw...)
+}
+
+// encodeHeld appends the struct at p, held as a *d, as its concrete type;
 // a subtype without its own @odata.type gets its discriminator value
 // written for it. A nil p is null.
-func encodeHeld(w *jsonWriter, p unsafe.Pointer, d *structDesc) {
+func encodeHeld(b []byte, e encoder, p unsafe.Pointer, d *structDesc) []byte {
 	if p == nil {
-		w.writeNull()
-		return
+		return appendNull(b)
 	}
 	if c := held(p, d); c != d {
-		w.impliedType = c.odataType
-		d = c
+		return encodeStruct(b, e, p, c, c.odataType)
 	}
-	encodeStruct(w, p, d)
-	w.impliedType = ""
+	return encodeStruct(b, e, p, d, "")
 }
 
-// encodeArray writes the slice at p; quoted writes Edm.Int64 and
+// encodeArray appends the slice at p; quoted writes Edm.Int64 and
 // Edm.Decimal items as JSON strings (nullable items also when they arrived
 // as strings).
-func encodeArray(w *jsonWriter, p unsafe.Pointer, f *fieldDesc, quoted bool) {
+func encodeArray(b []byte, e encoder, p unsafe.Pointer, f *fieldDesc, quoted bool) []byte {
 	arr := arrayItems(p, f)
-	w.beginArray()
+	b = append(b, '[')
 	for i := 0; i < arr.len; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
 		item, ok := arr.at(i, f)
 		switch {
 		case !ok:
-			w.writeNull()
+			b = appendNull(b)
 		case arr.nullable && f.quotable():
-			encodeValue(w, item, f, w.ieee754 || arr.quotedItem(item))
+			b = encodeValue(b, e, item, f, e.ieee754 || arr.quotedItem(item))
 		default:
-			encodeValue(w, item, f, quoted)
+			b = encodeValue(b, e, item, f, quoted)
 		}
 	}
-	w.endArray()
+	return append(b, ']')
 }
 
 // EncodeOptions tunes MarshalWith. The zero value is what MarshalJSON uses.
@@ -178,19 +191,16 @@ func marshalModel(v model) ([]byte, error) {
 
 // marshalWith writes v into a pooled buffer and returns a copy, so that a
 // large value costs one allocation instead of a series of buffer growths.
-// The writer itself lives on the stack: appending through a heap-allocated
-// writer costs a GC write barrier per append while a collection runs.
 func marshalWith(v model, opts EncodeOptions) ([]byte, error) {
 	p, d := v.model()
 	if p != nil {
 		d = held(p, d)
 	}
 	buf := bufferPool.Get().(*[]byte)
-	w := jsonWriter{buf: (*buf)[:0], ieee754: opts.IEEE754Compatible}
-	encodeStruct(&w, p, d)
-	out := append([]byte(nil), w.buf...)
-	if cap(w.buf) <= bufferPoolMax {
-		*buf = w.buf
+	b := encodeStruct((*buf)[:0], encoder{ieee754: opts.IEEE754Compatible}, p, d, "")
+	out := append([]byte(nil), b...)
+	if cap(b) <= bufferPoolMax {
+		*buf = b
 		bufferPool.Put(buf)
 	}
 	return out, nil

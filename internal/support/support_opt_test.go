@@ -144,12 +144,11 @@ func TestProperties(t *testing.T) {
 	assert.Equal(t, `"ctx2"`, string(v))
 	assert.Len(t, p, 2, "Set replaces")
 
-	w := newJSONWriter(nil)
-	w.beginObject()
-	writeProperties(w, p, false)
-	writeProperties(w, p, true)
-	w.endObject()
-	assert.Equal(t, `{"x":1,"@odata.context":"ctx2"}`, string(w.bytes()))
+	b := appendProperties([]byte("{"), p, false)
+	b = append(appendProperties(b, p, true), '}')
+	assert.Equal(t, `{"x":1,"@odata.context":"ctx2"}`, string(b))
+	empty := Properties{{Name: "y"}}
+	assert.Equal(t, `{"y":null}`, string(append(appendProperties([]byte("{"), empty, false), '}')), "an empty value is null")
 
 	p.Delete("x")
 	_, ok = p.Get("x")

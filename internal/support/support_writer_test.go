@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -32,15 +33,9 @@ func TestJSONWriterStrings(t *testing.T) {
 		"12345678\"12345678\\",
 	}
 	for _, s := range cases {
-		w := newJSONWriter(nil)
-		w.writeString(s)
-		assert.Equal(t, stdJSON(t, s), string(w.bytes()), "string %q", s)
-		w = newJSONWriter(nil)
-		w.beginObject()
-		w.key(s)
-		w.writeNull()
-		w.endObject()
-		assert.Equal(t, stdJSON(t, map[string]any{s: nil}), string(w.bytes()), "key %q", s)
+		assert.Equal(t, stdJSON(t, s), string(jsonAppendString(nil, s)), "string %q", s)
+		b := append(appendNull(appendKey([]byte("{"), s)), '}')
+		assert.Equal(t, stdJSON(t, map[string]any{s: nil}), string(b), "key %q", s)
 	}
 }
 
@@ -52,27 +47,22 @@ func TestJSONWriterFloats(t *testing.T) {
 		float64(math.MaxFloat32), float64(float32(0.1)), float64(float32(1e-7)), float64(float32(3.4e21)),
 	}
 	for _, f := range values {
-		w := newJSONWriter(nil)
-		w.writeFloat(f, 64)
-		assert.Equal(t, stdJSON(t, f), string(w.bytes()), "float64 %v", f)
+		assert.Equal(t, stdJSON(t, f), string(appendFloat(nil, f, 64)), "float64 %v", f)
 		f32 := float32(f)
 		if math.IsInf(float64(f32), 0) {
 			continue
 		}
-		w = newJSONWriter(nil)
-		w.writeFloat(float64(f32), 32)
-		assert.Equal(t, stdJSON(t, f32), string(w.bytes()), "float32 %v", f32)
+		assert.Equal(t, stdJSON(t, f32), string(appendFloat(nil, float64(f32), 32)), "float32 %v", f32)
 	}
-	w := newJSONWriter(nil)
-	w.beginArray()
-	w.writeFloat(math.NaN(), 64)
-	w.writeFloat(math.Inf(1), 64)
-	w.writeFloat(math.Inf(-1), 32)
-	w.endArray()
-	assert.Equal(t, `["NaN","INF","-INF"]`, string(w.bytes()))
+	b := []byte("[")
+	b = appendFloat(b, math.NaN(), 64)
+	b = appendFloat(appendSep(b), math.Inf(1), 64)
+	b = appendFloat(appendSep(b), math.Inf(-1), 32)
+	b = append(b, ']')
+	assert.Equal(t, `["NaN","INF","-INF"]`, string(b))
 
 	// Special values read back.
-	r := newJSONReader(w.bytes(), 0)
+	r := newJSONReader(b, 0)
 	require.True(t, r.beginArray())
 	var got []float64
 	for r.nextItem() {
@@ -86,58 +76,47 @@ func TestJSONWriterFloats(t *testing.T) {
 }
 
 func TestJSONWriterStructure(t *testing.T) {
-	w := newJSONWriter([]byte("prefix:"))
-	w.beginObject()
-	w.key("a")
-	w.writeInt(-5, false)
-	w.key("b")
-	w.beginArray()
-	w.writeUint(math.MaxUint64)
-	w.writeBool(true)
-	w.writeBool(false)
-	w.writeNull()
-	w.beginObject()
-	w.endObject()
-	w.beginArray()
-	w.endArray()
-	w.writeRaw([]byte(`{"raw":[1]}`))
-	w.writeNumberText("1.50", false)
-	w.writeString("s")
-	w.endArray()
-	w.key("c")
-	w.beginObject()
-	w.key("d")
-	w.writeFloat(0.5, 64)
-	w.endObject()
-	w.key("e")
-	w.writeInt(math.MinInt64, false)
-	w.endObject()
-	want := `{"a":-5,"b":[18446744073709551615,true,false,null,{},[],{"raw":[1]},1.50,"s"],"c":{"d":0.5},"e":-9223372036854775808}`
-	assert.Equal(t, "prefix:"+want, string(w.bytes()))
+	// Separators come from appendSep alone: none after '{' or '[', one
+	// after any value.
+	b := append([]byte("prefix:"), '{')
+	b = appendInt(appendKey(b, "a"), -5, false)
+	b = append(appendKey(b, "b"), '[')
+	b = strconv.AppendUint(appendSep(b), math.MaxUint64, 10)
+	b = strconv.AppendBool(appendSep(b), true)
+	b = strconv.AppendBool(appendSep(b), false)
+	b = appendNull(appendSep(b))
+	b = append(appendSep(b), '{', '}')
+	b = append(appendSep(b), '[', ']')
+	b = append(appendSep(b), `{"raw":[1]}`...)
+	b = appendNumberText(appendSep(b), "1.50", false)
+	b = appendNumberText(appendSep(b), "7", true)
+	b = jsonAppendString(appendSep(b), "s")
+	b = append(b, ']')
+	b = append(appendKey(b, "c"), '{')
+	b = appendFloat(appendKey(b, "d"), 0.5, 64)
+	b = append(b, '}')
+	b = appendInt(appendKey(b, "e"), math.MinInt64, false)
+	b = appendInt(appendQuotedKey(b, `"f":`), 9007199254740993, true)
+	b = append(b, '}')
+	want := `{"a":-5,"b":[18446744073709551615,true,false,null,{},[],{"raw":[1]},1.50,"7","s"],"c":{"d":0.5},"e":-9223372036854775808,"f":"9007199254740993"}`
+	assert.Equal(t, "prefix:"+want, string(b))
 	assert.True(t, json.Valid([]byte(want)))
 
-	w = newJSONWriter(nil)
-	w.beginArray()
-	w.beginArray()
-	w.endArray()
-	w.beginObject()
-	w.endObject()
-	w.endArray()
-	assert.Equal(t, `[[],{}]`, string(w.bytes()))
+	b = append(appendSep(nil), '[')
+	b = append(appendSep(b), '[', ']')
+	b = append(appendSep(b), '{', '}')
+	b = append(b, ']')
+	assert.Equal(t, `[[],{}]`, string(b))
 }
 
 func TestJSONWriterNoAllocs(t *testing.T) {
 	buf := make([]byte, 0, 1024)
 	allocs := testing.AllocsPerRun(100, func() {
-		w := jsonWriter{buf: buf[:0]}
-		w.beginObject()
-		w.key("displayName")
-		w.writeString("Adele Vance <adele@contoso.com>\n")
-		w.key("n")
-		w.writeInt(42, false)
-		w.key("f")
-		w.writeFloat(1.25, 64)
-		w.endObject()
+		b := append(buf[:0], '{')
+		b = jsonAppendString(appendKey(b, "displayName"), "Adele Vance <adele@contoso.com>\n")
+		b = appendInt(appendKey(b, "n"), 42, false)
+		b = appendFloat(appendKey(b, "f"), 1.25, 64)
+		buf = append(b, '}')
 	})
 	assert.Equal(t, 0.0, allocs)
 }

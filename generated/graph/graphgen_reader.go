@@ -3,7 +3,6 @@
 package graph
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"math/bits"
@@ -50,9 +49,9 @@ type jsonReader struct {
 	keyBuf   []byte // unescaped keys (see nextKey)
 	strBuf   []byte // unescaped string values before they are copied
 	arena    []byte // the block decoded strings are copied into (see copyString)
-	// countBudget is how many more bytes countItems may look at: in all,
-	// counting reads the input at most once more.
-	countBudget int
+	// guesses are the field guesses of array items, by type (see
+	// guessesFor).
+	guesses []typeGuesses
 }
 
 // jsonMark is a saved reader position, see mark and reset.
@@ -64,76 +63,7 @@ func newJSONReader(data []byte, maxDepth int) *jsonReader {
 	if maxDepth <= 0 {
 		maxDepth = jsonDefaultMaxDepth
 	}
-	return &jsonReader{data: data, maxDepth: maxDepth, countBudget: len(data)}
-}
-
-// countItems returns the number of items of the array whose '[' was just
-// read and the length of the array's text, or 0 items when it cannot tell
-// cheaply. It does not validate (the decoder
-// does that as it reads the items); decoders use it only to size a slice.
-// Its work is bounded by countBudget, so nested arrays cannot make
-// decoding quadratic.
-func (r *jsonReader) countItems() (items, length int) {
-	data := r.data
-	start := jsonSkipWS(data, r.pos)
-	end := min(len(data), r.pos+r.countBudget)
-	if start >= end || data[start] == ']' {
-		r.countBudget -= start - r.pos
-		return 0, 0
-	}
-	depth, commas := 0, 0
-	i := start
-	for i < end {
-		for i < end && !countStops[data[i]] {
-			i++
-		}
-		if i >= end {
-			break
-		}
-		switch data[i] {
-		case '"':
-			i = skipStringBody(data, i+1)
-			continue
-		case '[', '{':
-			depth++
-		case ']', '}':
-			if depth == 0 {
-				r.countBudget -= i - r.pos
-				return commas + 1, i - r.pos
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				commas++
-			}
-		}
-		i++
-	}
-	r.countBudget -= i - r.pos
-	return 0, 0
-}
-
-// countStops are the bytes countItems looks at.
-var countStops = [256]bool{'"': true, '[': true, ']': true, '{': true, '}': true, ',': true}
-
-// skipStringBody returns the index after the closing quote of the string
-// whose content starts at i (or len(data)).
-func skipStringBody(data []byte, i int) int {
-	for {
-		j := bytes.IndexByte(data[i:], '"')
-		if j < 0 {
-			return len(data)
-		}
-		q := i + j
-		b := q - 1
-		for b >= i && data[b] == '\\' {
-			b--
-		}
-		if (q-1-b)%2 == 0 {
-			return q + 1
-		}
-		i = q + 1
-	}
+	return &jsonReader{data: data, maxDepth: maxDepth}
 }
 
 // failed reports whether the reader has recorded an error.

@@ -3,8 +3,10 @@ package support
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -194,4 +196,65 @@ func TestCheckLayoutFindsWrongTables(t *testing.T) {
 	bad := kindsDesc
 	bad.size--
 	assert.Error(t, checkLayout(&bad, nil))
+}
+
+func TestLookupFindsEveryFieldOnce(t *testing.T) {
+	base := &structDesc{}
+	for i := range 40 {
+		base.fields = append(base.fields, fieldDesc{name: fmt.Sprintf("baseProp%d", i)})
+	}
+	base.fields = append(base.fields, fieldDesc{name: "shared"}, fieldDesc{name: ""}, fieldDesc{name: "x"})
+	derived := &structDesc{base: base, fields: []fieldDesc{{name: "shared"}, {name: "ownProp"}}}
+	for i := range base.fields {
+		f := &base.fields[i]
+		if f.name == "shared" {
+			continue
+		}
+		assert.Same(t, f, derived.lookup([]byte(f.name)), f.name)
+		assert.Same(t, f, base.lookup([]byte(f.name)), f.name)
+	}
+	assert.Same(t, &derived.fields[0], derived.lookup([]byte("shared")), "a derived field hides its base's")
+	assert.Same(t, &derived.fields[1], derived.lookup([]byte("ownProp")))
+	for _, name := range []string{"ownprop", "baseProp40", "baseProp", "y", "sharedd"} {
+		assert.Nil(t, derived.lookup([]byte(name)), name)
+	}
+	assert.Nil(t, base.lookup([]byte("ownProp")))
+}
+
+// TestItemBlocksFitThePage: the items of a page's value array, which runs
+// to the end of the input, come from geometrically growing blocks whose
+// last one the rest of the input bounds, so that few go unused; an array
+// followed by much more input grows only geometrically.
+func TestItemBlocksFitThePage(t *testing.T) {
+	item := `{"s":"a value of some length","i32":1}`
+	for _, n := range []int{1, 3, 4, 5, 31, 100, 1000} {
+		items := make([]string, n)
+		for i := range items {
+			items[i] = item
+		}
+		in := []byte(`{"value":[` + strings.Join(items, ",") + `],"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=X"}`)
+		slots := blockSlots(t, in, len(`{"value":[`), len(item)+1, n)
+		assert.GreaterOrEqual(t, slots, n)
+		assert.LessOrEqual(t, slots, n+3, "%d items: blocks of %d items in all", n, slots)
+	}
+	in := []byte(`[` + strings.Repeat(item+",", 9) + item + `]` + strings.Repeat(" ", 1<<20))
+	assert.Equal(t, 4+8, blockSlots(t, in, 1, len(item)+1, 10), "geometric growth when much input follows")
+}
+
+// blockSlots hands out n items of an array whose items begin at start and
+// are stride bytes apart, as the decoder does, and returns how many
+// items the blocks held in all.
+func blockSlots(t *testing.T, in []byte, start, stride, n int) int {
+	r := newJSONReader(in, 0)
+	b := itemBlock{r: r, d: &kindsDesc, start: start}
+	slots := 0
+	for i := range n {
+		r.pos = start + i*stride
+		before := b.block
+		require.NotNil(t, b.newItem(&kindsDesc))
+		if b.block != before {
+			slots += b.n
+		}
+	}
+	return slots
 }

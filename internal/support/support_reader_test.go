@@ -614,38 +614,6 @@ func TestJSONReaderKeySurvivesValueReads(t *testing.T) {
 	require.NoError(t, r.finish())
 }
 
-func TestCountItems(t *testing.T) {
-	for in, want := range map[string]int{
-		`[]`:                         0,
-		`[ ]`:                        0,
-		`[1]`:                        1,
-		`[1,2,3]`:                    3,
-		`[{"a":[1,2]},{"b":"],["}]`:  2,
-		`["x\"],", "\\", "\\\"]"]`:   3,
-		`[[1,2],[3],{"k":{"x":[]}}]`: 3,
-		`[1,2`:                       0, // no end: unknown
-		`["unterminated`:             0,
-		`[{"a":1},{"a":"\u005d"}]`:   2,
-	} {
-		r := newJSONReader([]byte(in), 0)
-		require.True(t, r.beginArray(), in)
-		n, _ := r.countItems()
-		assert.Equal(t, want, n, in)
-	}
-}
-
-func TestCountItemsBudgetBoundsWork(t *testing.T) {
-	in := []byte(`[[[[1,2],[3]],[4]],[5]]`)
-	r := newJSONReader(in, 0)
-	r.countBudget = 6
-	require.True(t, r.beginArray())
-	n, _ := r.countItems()
-	assert.Equal(t, 0, n, "the budget runs out before the end")
-	assert.LessOrEqual(t, r.countBudget, 0)
-	n, _ = r.countItems()
-	assert.Equal(t, 0, n, "nothing is read once it is spent")
-}
-
 // TestJSONReaderLongStrings: strings longer than a quarter arena block
 // (an HTML message body) are unescaped into their own allocation, with the
 // same result as encoding/json, escapes and invalid UTF-8 included, and

@@ -19,19 +19,6 @@ func addRealPayloads(f *testing.F) {
 	forEachRealPayload(func(payload json.RawMessage) { f.Add([]byte(payload)) })
 }
 
-// addRealArrays seeds f with the first limit payloads of the corpus that
-// have a "value" array (collection pages), as that array.
-func addRealArrays(f *testing.F, limit int) {
-	n := 0
-	forEachRealPayload(func(payload json.RawMessage) {
-		var page struct{ Value json.RawMessage }
-		if n < limit && json.Unmarshal(payload, &page) == nil && len(page.Value) > 0 && page.Value[0] == '[' {
-			f.Add([]byte(page.Value))
-			n++
-		}
-	})
-}
-
 // addRealStrings seeds f with the corpus's string values that keep pass
 // (e.g. those that look like a date-time), at most limit of them.
 func addRealStrings(f *testing.F, limit int, keep func(string) bool) {

@@ -151,8 +151,8 @@ type structDesc struct {
 	// zero is a nil *S: its dynamic type is how the shared code allocates
 	// values of S (see alloc.go).
 	zero model
-	// index is a *map[string]*fieldDesc of the fields of d and its bases,
-	// built on first use (see lookup).
+	// index is the *fieldIndex of the fields of d and its bases, built on
+	// first use (see lookup).
 	index unsafe.Pointer
 	// plan is the *encodePlan of d's own fields, built on first use.
 	plan unsafe.Pointer
@@ -273,8 +273,8 @@ type ruleDesc struct {
 }
 
 // lookup returns the field named key of d or of its bases, or nil. A
-// struct with more than a few fields in all gets a map, built on first use
-// and published atomically (two decoders may both build it; either map is
+// struct with more than a few fields in all gets an index, built on first
+// use and published atomically (two decoders may both build it; either is
 // right).
 func (d *structDesc) lookup(key []byte) *fieldDesc {
 	if d.base == nil && len(d.fields) <= 8 {
@@ -285,24 +285,72 @@ func (d *structDesc) lookup(key []byte) *fieldDesc {
 		}
 		return nil
 	}
-	m := (*map[string]*fieldDesc)(atomic.LoadPointer(&d.index))
-	if m == nil {
-		m = d.buildIndex()
+	x := (*fieldIndex)(atomic.LoadPointer(&d.index))
+	if x == nil {
+		x = d.buildIndex()
 	}
-	return (*m)[string(key)]
+	return x.find(key)
 }
 
-func (d *structDesc) buildIndex() *map[string]*fieldDesc {
-	m := map[string]*fieldDesc{}
+// fieldIndex is an open-addressing hash table of the fields of a struct
+// and its bases. Hashing a few bytes and the length of a member name and
+// comparing one or two candidates is cheaper than a map[string] lookup,
+// which hashes the whole name; member lookup is a tenth of decoding a
+// users page.
+type fieldIndex struct {
+	slots []*fieldDesc // a power of two of them; nil is empty
+}
+
+// fieldHash mixes the length and four bytes of a member name.
+func fieldHash[T string | []byte](key T) uint32 {
+	n := len(key)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9e3779b1 ^ uint32(key[0])<<24 ^ uint32(key[n-1])<<16 ^ uint32(key[n/2])<<8 ^ uint32(key[n/3])
+	h ^= h >> 15
+	h *= 0x2c1b3c6d
+	return h ^ h>>12
+}
+
+// find returns the field named key, or nil.
+func (x *fieldIndex) find(key []byte) *fieldDesc {
+	mask := uint32(len(x.slots) - 1)
+	for i := fieldHash(key) & mask; ; i = (i + 1) & mask {
+		f := x.slots[i]
+		if f == nil || f.name == string(key) {
+			return f
+		}
+	}
+}
+
+// buildIndex builds and publishes d's index; a derived type's own field
+// hides a base's of the same name.
+func (d *structDesc) buildIndex() *fieldIndex {
+	n := 0
 	for s := d; s != nil; s = s.base {
-		for i := range s.fields {
-			if _, ok := m[s.fields[i].name]; !ok {
-				m[s.fields[i].name] = &s.fields[i]
+		n += len(s.fields)
+	}
+	size := 1
+	for size < 2*n {
+		size *= 2
+	}
+	x := &fieldIndex{slots: make([]*fieldDesc, size)}
+	mask := uint32(size - 1)
+	for s := d; s != nil; s = s.base {
+		for k := range s.fields {
+			f := &s.fields[k]
+			i := fieldHash(f.name) & mask
+			for x.slots[i] != nil && x.slots[i].name != f.name {
+				i = (i + 1) & mask
+			}
+			if x.slots[i] == nil {
+				x.slots[i] = f
 			}
 		}
 	}
-	atomic.StorePointer(&d.index, unsafe.Pointer(&m))
-	return &m
+	atomic.StorePointer(&d.index, unsafe.Pointer(x))
+	return x
 }
 
 // sliceHeader is the memory layout of every Go slice.

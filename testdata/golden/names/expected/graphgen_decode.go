@@ -15,8 +15,7 @@ func decodeStruct(r *jsonReader, p unsafe.Pointer, d *structDesc) {
 	decodeItem(r, p, d, nil)
 }
 
-// decodeItem is decodeStruct for the items of an array, which share
-// guesses.
+// decodeItem is decodeStruct for the items of arrays, which share guesses.
 func decodeItem(r *jsonReader, p unsafe.Pointer, d *structDesc, guesses *fieldGuesses) {
 	if !r.beginObject() {
 		return
@@ -28,10 +27,11 @@ func decodeItem(r *jsonReader, p unsafe.Pointer, d *structDesc, guesses *fieldGu
 	}
 }
 
-// fieldGuesses remembers, for the items of one array, the field each
-// member position went to in the previous item. The items of a page usually
-// list their members in the same order, so a member's field is mostly found
-// by comparing its name with one guess. A nil *fieldGuesses only looks up.
+// fieldGuesses remembers, for the array items of one type, the field each
+// member position went to in the previous item. Graph writes the members
+// of a type in the same order wherever it appears, so a member's field is
+// mostly found by comparing its name with one guess. A nil *fieldGuesses
+// only looks up.
 type fieldGuesses []*fieldDesc
 
 // find returns the field of d for the i-th member, named key, or nil.
@@ -49,6 +49,34 @@ func (g *fieldGuesses) find(d *structDesc, i int, key []byte) *fieldDesc {
 		*g = append(*g, f)
 	}
 	return f
+}
+
+// typeGuesses are the guesses of one struct type.
+type typeGuesses struct {
+	d       *structDesc
+	guesses fieldGuesses
+}
+
+// guessTypes bounds the struct types that one decode keeps guesses for.
+const guessTypes = 16
+
+// guessesFor returns the guesses for items of type d, shared by all the
+// arrays of one decode (the groups of every user's memberOf, say), or nil
+// once guessTypes types have them.
+func (r *jsonReader) guessesFor(d *structDesc) *fieldGuesses {
+	for i := range r.guesses {
+		if r.guesses[i].d == d {
+			return &r.guesses[i].guesses
+		}
+	}
+	if r.guesses == nil {
+		r.guesses = make([]typeGuesses, 0, guessTypes)
+	}
+	if len(r.guesses) == cap(r.guesses) {
+		return nil
+	}
+	r.guesses = append(r.guesses, typeGuesses{d: d})
+	return &r.guesses[len(r.guesses)-1].guesses
 }
 
 // decodeMember reads the value of the member named key into its field f,
@@ -117,7 +145,7 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted bool) {
 	case kindRaw:
 		*(*[]byte)(p) = r.readRaw()
 	case kindStruct:
-		*(*unsafe.Pointer)(p) = decodeHeld(r, f.structOf(), f.polyOf(), nil, nil)
+		*(*unsafe.Pointer)(p) = decodeHeld(r, f.structOf(), f.polyOf(), nil)
 	}
 	return false
 }
@@ -148,16 +176,6 @@ func decodeQuoted(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 	r.pos = end
 	return true
 }
-
-// presizeMin is the struct size from which counting the items of an array
-// first, so that one block holds them all, is cheaper than allocating
-// blocks as the items come (measured on the users page: counting wins).
-const presizeMin = 256
-
-// presizeRatio bounds what presizing may allocate per byte of the array's
-// text, so that an array of many tiny items of the wrong kind ([0,0,0,…])
-// fails on its first item instead of allocating room for all of them.
-const presizeRatio = 64
 
 // readInt reads an integer that must fit in bits.
 func readInt(r *jsonReader, bits int) int64 {
@@ -194,21 +212,13 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 
 // decodeStructItems reads the items of an array of structs held as d,
 // dispatched with poly (nil when d has no subtypes); a null item is a nil
-// pointer. Items come from blocks; for large structs the items are counted
-// first, so that one block holds them all.
+// pointer. Items come from blocks (see itemBlock).
 func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc, poly *polyDesc) {
-	block := itemBlock{d: d}
-	if d.size >= presizeMin {
-		if n, length := r.countItems(); n > 1 && uintptr(n)*d.size <= presizeRatio*uintptr(length) {
-			block.reserve(n)
-			*s = make([]unsafe.Pointer, 0, n)
-		}
-	}
-	var guesses fieldGuesses
+	block := itemBlock{r: r, d: d, start: r.pos}
 	for r.nextItem() {
 		var item unsafe.Pointer
 		if !r.readNull() {
-			item = decodeHeld(r, d, poly, &block, &guesses)
+			item = decodeHeld(r, d, poly, &block)
 		}
 		*s = append(*s, item)
 	}
@@ -216,12 +226,12 @@ func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc, poly *
 
 // decodeHeld reads one object held as a *d and returns its address: for a
 // type with subtypes (poly is its dispatch table), a value of the type its
-// discriminator names, tagged as such (see held.go). block, when not nil,
-// allocates it; guesses are shared by the items of one array.
-func decodeHeld(r *jsonReader, d *structDesc, poly *polyDesc, block *itemBlock, guesses *fieldGuesses) unsafe.Pointer {
+// discriminator names, tagged as such (see held.go). block, not nil for
+// the items of an array, allocates it.
+func decodeHeld(r *jsonReader, d *structDesc, poly *polyDesc, block *itemBlock) unsafe.Pointer {
 	if poly == nil {
 		v := block.newItem(d)
-		decodeItem(r, v, d, guesses)
+		decodeItem(r, v, d, block.guesses(r, d))
 		return v
 	}
 	v, c := decodePoly(r, poly, block)
@@ -293,18 +303,18 @@ func decodePoly(r *jsonReader, poly *polyDesc, block *itemBlock) (unsafe.Pointer
 	if t, ok := r.peekFirstKeyString(poly.property); ok {
 		if d := poly.lookup(t); d != nil {
 			v := block.newItem(d)
-			decodeStruct(r, v, d)
+			decodeItem(r, v, d, block.guesses(r, d))
 			return v, d
 		}
 	}
 	base := tableOf(poly.base)
 	v := block.newItem(base)
-	decodeStruct(r, v, base)
+	decodeItem(r, v, base, block.guesses(r, base))
 	if o := (*Opt[string])(unsafe.Add(v, poly.field)); o.State == Present && !r.failed() {
 		if d := poly.lookup(o.Val); d != nil && d != base {
 			r.reset(start)
 			v = block.newItem(d)
-			decodeStruct(r, v, d)
+			decodeItem(r, v, d, block.guesses(r, d))
 			return v, d
 		}
 	}
@@ -349,7 +359,7 @@ func unmarshalAs(data []byte, base model) (unsafe.Pointer, error) {
 	r := newJSONReader(data, 0)
 	var v unsafe.Pointer
 	if !r.readNull() {
-		v = decodeHeld(r, d, poly, nil, nil)
+		v = decodeHeld(r, d, poly, nil)
 	}
 	return v, r.finish()
 }

@@ -257,45 +257,73 @@ func (r *jsonReader) justOpened(open byte) bool {
 // read (in practice: until the next nextKey or peekFirstKeyString, since
 // other reads leave it alone).
 func (r *jsonReader) nextKey() ([]byte, bool) {
+	key, _, ok := r.nextKeyGuess("")
+	return key, ok
+}
+
+// nextKeyGuess is nextKey for a member whose name is probably want (the
+// field the member at this position went to in the previous item of the
+// same type). When the key's text is exactly want, it is taken without
+// scanning or unescaping it, and hit is true. want must be plain (see
+// plainName): then a key whose text equals it is that name, escapes and
+// all.
+func (r *jsonReader) nextKeyGuess(want string) (key []byte, hit, ok bool) {
 	if r.err != nil {
-		return nil, false
+		return nil, false, false
 	}
 	data := r.data
 	i := jsonSkipWS(data, r.pos)
 	r.pos = i
 	if i >= len(data) {
 		r.failf("unexpected end of input")
-		return nil, false
+		return nil, false, false
 	}
 	if data[i] == '}' {
 		r.pos++
 		r.depth--
-		return nil, false
+		return nil, false, false
 	}
 	if !r.justOpened('{') {
 		if data[i] != ',' {
 			r.failExpect(i, "',' or '}' after object member")
-			return nil, false
+			return nil, false, false
 		}
 		i = jsonSkipWS(data, i+1)
 	}
 	if i >= len(data) || data[i] != '"' {
 		r.failExpect(i, "string key")
-		return nil, false
+		return nil, false, false
 	}
-	end, flags, code := scanString(data, i)
-	if code != scanOK {
-		r.failScan(end, code)
-		return nil, false
+	var end int
+	if n := len(want); n > 0 && i+n+1 < len(data) && data[i+1+n] == '"' && string(data[i+1:i+1+n]) == want {
+		key, hit, end = data[i+1:i+1+n], true, i+n+2
+	} else {
+		var flags, code uint8
+		end, flags, code = scanString(data, i)
+		if code != scanOK {
+			r.failScan(end, code)
+			return nil, false, false
+		}
+		key = r.unquote(data[i+1:end-1], flags, &r.keyBuf)
 	}
-	key := r.unquote(data[i+1:end-1], flags, &r.keyBuf)
 	i = jsonSkipWS(data, end)
 	if i >= len(data) || data[i] != ':' {
 		r.failExpect(i, "':' after object key")
-		return nil, false
+		return nil, false, false
 	}
 	r.pos = i + 1
-	return key, true
+	return key, hit, true
+}
+
+// plainName reports whether a member name's JSON text is the name itself
+// and nothing else can be: printable ASCII without a quote or backslash.
+func plainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // nextItem drives the loop over an array's elements: it reports whether

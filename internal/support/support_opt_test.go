@@ -258,3 +258,19 @@ func blockSlots(t *testing.T, in []byte, start, stride, n int) int {
 	}
 	return slots
 }
+
+// TestItemsWithGuesses: the items of an array decode the same whether
+// their members come in the order guessed, in another order, with an
+// escaped name or with an unknown member in between.
+func TestItemsWithGuesses(t *testing.T) {
+	in := `{"subs":[{"s":"aa","i8":1},{"s":"ab","i8":2},{"i8":3,"\u0073":"ac"},{"s":"ad","x":0,"i8":4},{"s":"ae","i8":5}]}`
+	var v kinds
+	require.NoError(t, UnmarshalWith([]byte(in), &v, DecodeOptions{}))
+	require.Len(t, v.Subs.Val, 5)
+	for i, want := range []string{"aa", "ab", "ac", "ad", "ae"} {
+		item := v.Subs.Val[i]
+		assert.Equal(t, Some(want), item.S, i)
+		assert.Equal(t, Some(int8(i+1)), item.I8, i)
+	}
+	assert.Equal(t, Properties{{Name: "x", Value: json.RawMessage("0")}}, v.Subs.Val[3].Extra)
+}

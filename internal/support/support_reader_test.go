@@ -643,3 +643,40 @@ func TestJSONReaderLongStrings(t *testing.T) {
 	})
 	assert.LessOrEqual(t, allocs, 3.0, "the reader, and one allocation for the string")
 }
+
+// TestNextKeyGuess: a key whose text is exactly the guess is a hit; a key
+// that only starts like it, or says it with escapes, is scanned as usual.
+func TestNextKeyGuess(t *testing.T) {
+	for _, c := range []struct {
+		in, want, key string
+		hit           bool
+	}{
+		{`{"displayName":1}`, "displayName", "displayName", true},
+		{`{ "displayName" : 1}`, "displayName", "displayName", true},
+		{`{"displayNames":1}`, "displayName", "displayNames", false},
+		{`{"display":1}`, "displayName", "display", false},
+		{`{"dis\u0070layName":1}`, "displayName", "displayName", false},
+		{`{"displayName\"":1}`, "displayName", `displayName"`, false},
+		{`{"id":1}`, "", "id", false},
+	} {
+		r := newJSONReader([]byte(c.in), 0)
+		require.True(t, r.beginObject())
+		key, hit, ok := r.nextKeyGuess(c.want)
+		require.True(t, ok, c.in)
+		assert.Equal(t, c.key, string(key), c.in)
+		assert.Equal(t, c.hit, hit, c.in)
+		assert.Equal(t, int64(1), r.readInt(64), c.in)
+		_, _, ok = r.nextKeyGuess(c.want)
+		assert.False(t, ok, c.in)
+		require.NoError(t, r.finish(), c.in)
+	}
+	r := newJSONReader([]byte(`{"displayName"`), 0)
+	require.True(t, r.beginObject())
+	_, _, ok := r.nextKeyGuess("displayName")
+	assert.False(t, ok)
+	assert.Error(t, r.finish(), "a hit still needs its colon")
+	assert.True(t, plainName("displayName@odata.type"))
+	for _, name := range []string{`a"b`, `a\b`, "a\nb", "café"} {
+		assert.False(t, plainName(name), name)
+	}
+}

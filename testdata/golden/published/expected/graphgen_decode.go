@@ -20,33 +20,53 @@ func decodeItem(r *jsonReader, p unsafe.Pointer, d *structDesc, guesses *fieldGu
 	if !r.beginObject() {
 		return
 	}
-	i := 0
-	for key, ok := r.nextKey(); ok; key, ok = r.nextKey() {
-		decodeMember(r, p, d, key, guesses.find(d, i, key))
-		i++
+	for i := 0; ; i++ {
+		guess := guesses.at(i)
+		want := ""
+		if guess != nil {
+			want = guess.name
+		}
+		key, hit, ok := r.nextKeyGuess(want)
+		if !ok {
+			return
+		}
+		if !hit {
+			guess = guesses.learn(d, i, key)
+		}
+		decodeMember(r, p, d, key, guess)
 	}
 }
 
 // fieldGuesses remembers, for the array items of one type, the field each
 // member position went to in the previous item. Graph writes the members
-// of a type in the same order wherever it appears, so a member's field is
-// mostly found by comparing its name with one guess. A nil *fieldGuesses
-// only looks up.
+// of a type in the same order wherever it appears, so a member's name is
+// mostly matched against one guess, before its text is even scanned (see
+// nextKeyGuess). A nil *fieldGuesses guesses nothing and only looks up.
 type fieldGuesses []*fieldDesc
 
-// find returns the field of d for the i-th member, named key, or nil.
-func (g *fieldGuesses) find(d *structDesc, i int, key []byte) *fieldDesc {
-	if g == nil {
-		return d.lookup(key)
+// at returns the guess for the i-th member, or nil.
+func (g *fieldGuesses) at(i int) *fieldDesc {
+	if g == nil || i >= len(*g) {
+		return nil
 	}
-	if i < len(*g) && (*g)[i] != nil && (*g)[i].name == string(key) {
-		return (*g)[i]
-	}
+	return (*g)[i]
+}
+
+// learn returns the field of d for the i-th member, named key, or nil, and
+// makes it the guess for that position when its name is plain.
+func (g *fieldGuesses) learn(d *structDesc, i int, key []byte) *fieldDesc {
 	f := d.lookup(key)
+	if g == nil {
+		return f
+	}
+	guess := f
+	if f != nil && !plainName(f.name) {
+		guess = nil
+	}
 	if i < len(*g) {
-		(*g)[i] = f
+		(*g)[i] = guess
 	} else {
-		*g = append(*g, f)
+		*g = append(*g, guess)
 	}
 	return f
 }

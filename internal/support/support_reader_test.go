@@ -1,6 +1,7 @@
 package support
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -678,5 +679,29 @@ func TestNextKeyGuess(t *testing.T) {
 	assert.True(t, plainName("displayName@odata.type"))
 	for _, name := range []string{`a"b`, `a\b`, "a\nb", "café"} {
 		assert.False(t, plainName(name), name)
+	}
+}
+
+// TestScanPlainEveryPosition: scanPlain finds the first stop byte wherever
+// it is, in strings of every length around the word size, from every
+// start.
+func TestScanPlainEveryPosition(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for _, stop := range []byte{'"', '\\', 0x00, 0x1f, 0x80, 0xff} {
+			for at := -1; at < n; at++ {
+				b := bytes.Repeat([]byte("a"), n)
+				if at >= 0 {
+					b[at] = stop
+				}
+				for i := 0; i <= n; i++ {
+					want := n
+					if at >= i {
+						want = at
+					}
+					require.Equal(t, want, scanPlain(b, i), "len %d, stop %#x at %d, from %d", n, stop, at, i)
+					require.Equal(t, want, scanPlain(string(b), i), "len %d, stop %#x at %d, from %d", n, stop, at, i)
+				}
+			}
+		}
 	}
 }

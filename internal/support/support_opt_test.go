@@ -188,14 +188,19 @@ func TestFlagsKnown(t *testing.T) {
 func TestCheckLayoutFindsWrongTables(t *testing.T) {
 	require.NoError(t, checkLayout(&kindsDesc, nil))
 	for i := range kindsDesc.fields {
-		bad := kindsDesc
-		bad.fields = slices.Clone(kindsDesc.fields)
+		bad := cloneDesc(&kindsDesc)
 		bad.fields[i].kind = (bad.fields[i].kind+1)%kindStruct + 1
-		assert.Error(t, checkLayout(&bad, nil), "field %s", bad.fields[i].name)
+		assert.Error(t, checkLayout(bad, nil), "field %s", bad.fields[i].name)
 	}
-	bad := kindsDesc
+	bad := cloneDesc(&kindsDesc)
 	bad.size--
-	assert.Error(t, checkLayout(&bad, nil))
+	assert.Error(t, checkLayout(bad, nil))
+}
+
+// cloneDesc is a copy of d's description with its own fields, without the
+// lazily built index and plan (which a table must not share).
+func cloneDesc(d *structDesc) *structDesc {
+	return &structDesc{base: d.base, fields: slices.Clone(d.fields), extra: d.extra, tag: d.tag, size: d.size, name: d.name, odataType: d.odataType, zero: d.zero}
 }
 
 func TestLookupFindsEveryFieldOnce(t *testing.T) {

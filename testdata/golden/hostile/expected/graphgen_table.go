@@ -153,11 +153,11 @@ type structDesc struct {
 	// zero is a nil *S: its dynamic type is how the shared code allocates
 	// values of S (see alloc.go).
 	zero model
-	// index is the *fieldIndex of the fields of d and its bases, built on
+	// index is the fieldIndex of the fields of d and its bases, built on
 	// first use (see lookup).
-	index unsafe.Pointer
-	// plan is the *encodePlan of d's own fields, built on first use.
-	plan unsafe.Pointer
+	index atomic.Pointer[fieldIndex]
+	// plan is the encodePlan of d's own fields, built on first use.
+	plan atomic.Pointer[encodePlan]
 }
 
 // root is the root of d's inheritance chain, which holds Extra.
@@ -184,7 +184,7 @@ type encodePlan struct {
 
 // encodePlan returns d's plan, built once and published like index.
 func (d *structDesc) encodePlan() *encodePlan {
-	if plan := (*encodePlan)(atomic.LoadPointer(&d.plan)); plan != nil {
+	if plan := d.plan.Load(); plan != nil {
 		return plan
 	}
 	plan := &encodePlan{states: make([]uintptr, len(d.fields)), keys: make([]string, len(d.fields))}
@@ -193,7 +193,7 @@ func (d *structDesc) encodePlan() *encodePlan {
 		plan.states[i] = f.offset + f.valueSize()
 		plan.keys[i] = string(append(jsonAppendString(nil, f.name), ':'))
 	}
-	atomic.StorePointer(&d.plan, unsafe.Pointer(plan))
+	d.plan.Store(plan)
 	return plan
 }
 
@@ -228,6 +228,9 @@ type polyDesc struct {
 func (p *polyDesc) lookup(t string) *structDesc {
 	var buf [128]byte
 	key := jsonTypeKey(buf[:0], t)
+	// Written out rather than slices.BinarySearch(p.keys, string(key)):
+	// string(key) costs nothing inside a comparison, while passing it to a
+	// function copies the key (to the heap when it is over 32 bytes).
 	lo, hi := 0, len(p.keys)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -287,7 +290,7 @@ func (d *structDesc) lookup(key []byte) *fieldDesc {
 		}
 		return nil
 	}
-	x := (*fieldIndex)(atomic.LoadPointer(&d.index))
+	x := d.index.Load()
 	if x == nil {
 		x = d.buildIndex()
 	}
@@ -351,7 +354,7 @@ func (d *structDesc) buildIndex() *fieldIndex {
 			}
 		}
 	}
-	atomic.StorePointer(&d.index, unsafe.Pointer(x))
+	d.index.Store(x)
 	return x
 }
 

@@ -100,7 +100,7 @@ func (t *tables) membersVar(e *schema.Enum) jen.Code {
 	if e.Flags {
 		d[jen.Id("flags")] = jen.True()
 	}
-	return jen.Var().Id(membersName(e)).Op("=").Id("enumDesc").Values(d)
+	return jen.Var().Id(membersName(e)).Op("=").Id(supEnumDesc).Values(d)
 }
 
 // isKnownMethod tells members from values the schema does not list; a flags
@@ -122,10 +122,10 @@ func flagsMethods(e *schema.Enum) jen.Code {
 	recv := jen.Id("v").Add(ident(e.Name))
 	return comment("Has reports whether the set v contains flag.").Line().
 		Func().Params(recv.Clone()).Id("Has").Params(jen.Id("flag").Add(ident(e.Name))).Bool().Block(
-		jen.Return(jen.Id("flagsHas").Call(jen.String().Parens(jen.Id("v")), jen.String().Parens(jen.Id("flag")))),
+		jen.Return(jen.Id(supFlagsHas).Call(jen.String().Parens(jen.Id("v")), jen.String().Parens(jen.Id("flag")))),
 	).Line().Line().
 		Add(comment("Flags returns the flags of the set v in the order they are written, unknown ones included.")).Line().
 		Func().Params(recv).Id("Flags").Params().Index().Add(ident(e.Name)).Block(
-		jen.Return(jen.Id("flagsSplit").Index(ident(e.Name)).Call(jen.String().Parens(jen.Id("v")))),
+		jen.Return(jen.Id(supFlagsSplit).Index(ident(e.Name)).Call(jen.String().Parens(jen.Id("v")))),
 	)
 }

@@ -49,25 +49,25 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 		jen.Qual("encoding/json", "Unmarshaler"),
 		comment("Validate checks the value against its schema and returns every violation."),
 		jen.Id("Validate").Params().Error(),
-		jen.Id("model"),
+		jen.Id(supModel),
 	)
 	registryVar(f, pkg)
 	f.Add(comment(docText("New returns a new, empty value of the type with the given schema name " +
 		"(\"microsoft.graph.cloudPC\") or @odata.type (\"#microsoft.graph.cloudPC\"), or nil when no " +
 		"generated type has it. It is meant for tools that decode by name.")))
 	f.Func().Id("New").Params(jen.Id("name").String()).Id("Model").Block(
-		jen.Return(jen.Id("asModel").Call(jen.Id("newByName").Call(jen.Id("name")))),
+		jen.Return(jen.Id("asModel").Call(jen.Id(supNewByName).Call(jen.Id("name")))),
 	)
 	f.Add(comment(docText("UnmarshalByName decodes data as the type New(name) names; for a type with " +
 		"subtypes, as the concrete type its \"@odata.type\" names (nil for JSON null). It returns nil, nil " +
 		"when no generated type has the name.")))
 	f.Func().Id("UnmarshalByName").Params(jen.Id("name").String(), jen.Id("data").Index().Byte()).Params(jen.Id("Model"), jen.Error()).Block(
-		jen.List(jen.Id("m"), jen.Id("err")).Op(":=").Id("unmarshalByName").Call(jen.Id("name"), jen.Id("data")),
+		jen.List(jen.Id("m"), jen.Id("err")).Op(":=").Id(supUnmarshalByName).Call(jen.Id("name"), jen.Id("data")),
 		jen.Return(jen.Id("asModel").Call(jen.Id("m")), jen.Id("err")),
 	)
 	heldFuncs(f)
 	f.Add(comment("asModel is m as a Model, or nil."))
-	f.Func().Id("asModel").Params(jen.Id("m").Id("model")).Id("Model").Block(
+	f.Func().Id("asModel").Params(jen.Id("m").Id(supModel)).Id("Model").Block(
 		jen.If(jen.Id("m").Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Id("m").Assert(jen.Id("Model"))),
 	)
@@ -93,7 +93,7 @@ func registryVar(f *jen.File, pkg *schema.Package) {
 	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
 	f.Add(comment("registry lists the schema name and @odata.type of every struct, sorted, with its\n" +
 		"type and, for a type with subtypes, its dispatch table."))
-	f.Var().Id("registry").Op("=").Index().Id("registryEntry").ValuesFunc(func(g *jen.Group) {
+	f.Var().Id(supRegistry).Op("=").Index().Id(supRegistryEntry).ValuesFunc(func(g *jen.Group) {
 		for _, e := range entries {
 			d := &pairs{}
 			d.add("name", jen.Lit(e.name))
@@ -122,7 +122,7 @@ func heldFuncs(f *jen.File) {
 		"\"@odata.type\" names, held as a *T (Concrete gives it; a missing or unknown @odata.type gives a T " +
 		"with every member kept). JSON null gives nil. attachment, err := Unmarshal[Attachment](body)")))
 	f.Func().Id("Unmarshal").Add(params("T", "PT")).Params(jen.Id("data").Index().Byte()).Params(jen.Id("PT"), jen.Error()).Block(
-		jen.List(jen.Id("p"), jen.Id("err")).Op(":=").Id("unmarshalAs").Call(jen.Id("data"), jen.Id("PT").Call(jen.Nil())),
+		jen.List(jen.Id("p"), jen.Id("err")).Op(":=").Id(supUnmarshalAs).Call(jen.Id("data"), jen.Id("PT").Call(jen.Nil())),
 		jen.Return(jen.Id("PT").Call(jen.Parens(jen.Op("*").Id("T")).Call(jen.Id("p"))), jen.Id("err")),
 	)
 	f.Add(comment(docText("As returns v held as its base type B, to be put where the schema expects a B: " +
@@ -130,13 +130,13 @@ func heldFuncs(f *jen.File) {
 		"encoded, validated and returned by Concrete as a *FileAttachment. As panics when v's type does not " +
 		"derive from B. A pointer to the embedded base (&file.Attachment) does not remember it.")))
 	f.Func().Id("As").Add(params("B", "PB")).Params(jen.Id("v").Id("Model")).Id("PB").Block(
-		jen.Return(jen.Id("PB").Call(jen.Parens(jen.Op("*").Id("B")).Call(jen.Id("asBase").Call(jen.Id("v"), jen.Id("PB").Call(jen.Nil()))))),
+		jen.Return(jen.Id("PB").Call(jen.Parens(jen.Op("*").Id("B")).Call(jen.Id(supAsBase).Call(jen.Id("v"), jen.Id("PB").Call(jen.Nil()))))),
 	)
 	f.Add(comment(docText("Concrete returns v as the type it holds: for a value decoded where a base is " +
 		"expected, or held with As, its own type; otherwise v. switch a := Concrete(attachment).(type) " +
 		"{ case *FileAttachment: … }")))
 	f.Func().Id("Concrete").Params(jen.Id("v").Id("Model")).Id("Model").Block(
-		jen.Return(jen.Id("asModel").Call(jen.Id("concreteOf").Call(jen.Id("v")))),
+		jen.Return(jen.Id("asModel").Call(jen.Id(supConcreteOf).Call(jen.Id("v")))),
 	)
 }
 

@@ -36,8 +36,8 @@ func errorMethod(s *schema.Struct) jen.Code {
 		" is an error (errors.As finds it).").Line().
 		Func().Params(recv(s)).Id("Error").Params().String().Block(
 		jen.If(jen.Id("e").Op(":=").Id("v").Dot(e.Field.Name).Dot("Val"), jen.Id("e").Op("!=").Nil()).Block(
-			jen.Return(jen.Id("errorText").Call(jen.Id("e").Dot(e.Code.Name).Dot("Val"), jen.Id("e").Dot(e.Message.Name).Dot("Val"))),
+			jen.Return(jen.Id(supErrorText).Call(jen.Id("e").Dot(e.Code.Name).Dot("Val"), jen.Id("e").Dot(e.Message.Name).Dot("Val"))),
 		),
-		jen.Return(jen.Id("errorText").Call(jen.Lit(""), jen.Lit(""))),
+		jen.Return(jen.Id(supErrorText).Call(jen.Lit(""), jen.Lit(""))),
 	)
 }

@@ -50,12 +50,12 @@ func structDecl(s *schema.Struct) jen.Code {
 			comment("Extra holds the members the schema does not declare, in the order they\n"+
 				"appeared: OData annotations (\"@odata.context\", \"manager@odata.bind\"), instance\n"+
 				"annotations and properties newer than the schema. They are written back on encode."),
-			jen.Id("Extra").Id("Properties"))
+			jen.Id("Extra").Id(supProperties))
 	}
 	if s.Tagged() {
 		fields = append(fields,
 			comment("tag names the concrete type of a subtype held as "+s.Name.Name+" (see As and Concrete)."),
-			jen.Id("tag").Id("typeTag"))
+			jen.Id("tag").Id(supTypeTag))
 	}
 	return comment(docComment(structLead(s), s.Doc, s.Deprecation)).Line().
 		Type().Add(ident(s.Name)).Struct(fields...)

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -71,7 +70,7 @@ func (t *tables) structDescVar(s *schema.Struct) jen.Code {
 	if v := impliedType(s); v != "" {
 		d[jen.Id("odataType")] = jen.Lit(v)
 	}
-	return jen.Var().Id(descName(s)).Op("=").Id("structDesc").Values(d)
+	return jen.Var().Id(descName(s)).Op("=").Id(supStructDesc).Values(d)
 }
 
 // impliedType is the discriminator value written for s when it is held
@@ -101,19 +100,19 @@ func (t *tables) fieldDesc(s *schema.Struct, fd *schema.Field) jen.Code {
 	d.add("offset", jen.Qual("unsafe", "Offsetof").Call(ident(s.Name).Values().Dot(fd.Name)))
 	var flags []string
 	if fd.Required {
-		flags = append(flags, "fieldRequired")
+		flags = append(flags, supFieldRequired)
 	}
 	if !fd.Nullable {
-		flags = append(flags, "fieldNotNull")
+		flags = append(flags, supFieldNotNull)
 	}
 	if fd.Discriminator {
-		flags = append(flags, "fieldDiscriminator")
+		flags = append(flags, supFieldDiscriminator)
 	}
 	value := fd.Type
 	if value.Kind == schema.KindArray {
-		flags = append(flags, "fieldArray")
+		flags = append(flags, supFieldArray)
 		if value.ElemNullable {
-			flags = append(flags, "fieldNullableItems")
+			flags = append(flags, supFieldNullableItems)
 		}
 		value = value.Elem
 	}
@@ -145,11 +144,10 @@ func (p *pairs) add(key string, value jen.Code) {
 // to d, an enum or dispatch table to more.
 func (t *tables) valueDesc(d, more *pairs, v *schema.Type) {
 	d.add("kind", jen.Id(valueKind(v)))
+	if v.Format != nil {
+		d.add("format", jen.Id(v.Format.Const))
+	}
 	switch v.Kind {
-	case schema.KindFormatted:
-		d.add("format", jen.Id(formatIDs[v.Format]))
-	case schema.KindDecimal:
-		d.add("format", jen.Id("formatDecimal"))
 	case schema.KindEnum:
 		if len(v.Enum.Members) > 0 {
 			more.add("enum", jen.Op("&").Id(membersName(v.Enum)))
@@ -160,37 +158,6 @@ func (t *tables) valueDesc(d, more *pairs, v *schema.Type) {
 			more.add("poly", jen.Op("&").Id(polyName(v.Struct)))
 		}
 	}
-}
-
-// formatIDs map schema formats to the support code's format constants.
-var formatIDs = map[string]string{
-	"date-time": "formatDateTime",
-	"date":      "formatDate",
-	"time":      "formatTimeOfDay",
-	"duration":  "formatDuration",
-	"uuid":      "formatUUID",
-	"base64url": "formatBase64URL",
-}
-
-// valueKind is the support code's kind constant for a value of type v.
-func valueKind(v *schema.Type) string {
-	switch v.Kind {
-	case schema.KindString, schema.KindFormatted, schema.KindEnum:
-		return "kindString"
-	case schema.KindDecimal:
-		return "kindDecimal"
-	case schema.KindBool:
-		return "kindBool"
-	case schema.KindInt:
-		return "kindInt" + strconv.Itoa(v.Bits)
-	case schema.KindUint:
-		return "kindUint" + strconv.Itoa(v.Bits)
-	case schema.KindFloat:
-		return "kindFloat" + strconv.Itoa(v.Bits)
-	case schema.KindStruct:
-		return "kindStruct"
-	}
-	return "kindRaw"
 }
 
 func hasRules(r schema.Rules) bool {
@@ -206,11 +173,11 @@ func ruleDesc(r schema.Rules) jen.Code {
 	var bounds []string
 	if r.Minimum != nil {
 		d.add("min", jen.Op(r.Minimum.Literal))
-		bounds = append(bounds, "hasMinimum")
+		bounds = append(bounds, supHasMinimum)
 	}
 	if r.Maximum != nil {
 		d.add("max", jen.Op(r.Maximum.Literal))
-		bounds = append(bounds, "hasMaximum")
+		bounds = append(bounds, supHasMaximum)
 	}
 	if len(bounds) > 0 {
 		d.add("bounds", jen.Op(strings.Join(bounds, " | ")))
@@ -223,7 +190,7 @@ func ruleDesc(r schema.Rules) jen.Code {
 		d.add("pattern", jen.Op("&").Id(r.Pattern.Name))
 		d.add("patternExpr", jen.Lit(r.Pattern.Expr))
 	}
-	return jen.Op("&").Id("ruleDesc").Values(d.list...)
+	return jen.Op("&").Id(supRuleDesc).Values(d.list...)
 }
 
 // modelMethods are the entry points: the table accessor and the
@@ -236,23 +203,23 @@ func ruleDesc(r schema.Rules) jen.Code {
 func modelMethods(s *schema.Struct) jen.Code {
 	ptr := jen.Qual("unsafe", "Pointer")
 	return comment("model returns v's address and table.").Line().
-		Func().Params(recv(s)).Id("model").Params().Params(ptr.Clone(), jen.Op("*").Id("structDesc")).Block(
+		Func().Params(recv(s)).Id(supModel).Params().Params(ptr.Clone(), jen.Op("*").Id(supStructDesc)).Block(
 		jen.Return(ptr.Clone().Call(jen.Id("v")), jen.Op("&").Id(descName(s))),
 	).Line().Line().
 		Add(comment("UnmarshalJSON replaces v with the JSON object in data, keeping every member:\n"+
 			"undeclared ones go to Extra, unknown enum values are kept as they are.")).Line().
 		Func().Params(recv(s)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("unmarshalModel").Call(jen.Id("data"), jen.Id("v"))),
+		jen.Return(jen.Id(supUnmarshalModel).Call(jen.Id("data"), jen.Id("v"))),
 	).Line().Line().
 		Add(comment("MarshalJSON writes v as one JSON object: present properties (null ones as\n"+
 			"null) and then Extra. A nil *"+s.Name.Name+" is null.")).Line().
 		Func().Params(recv(s)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("marshalModel").Call(jen.Id("v"))),
+		jen.Return(jen.Id(supMarshalModel).Call(jen.Id("v"))),
 	).Line().Line().
 		Add(comment("Validate checks v, and every value nested in it, against the schema and\n" +
 			"returns nil or ValidationErrors listing every violation with its JSON Pointer.")).Line().
 		Func().Params(recv(s)).Id("Validate").Params().Error().Block(
-		jen.Return(jen.Id("validateModel").Call(jen.Id("v"))),
+		jen.Return(jen.Id(supValidateModel).Call(jen.Id("v"))),
 	)
 }
 
@@ -269,13 +236,13 @@ func (t *tables) polyDecl(s *schema.Struct) jen.Code {
 		}
 		g.Line()
 	})
-	idx := jen.Index().Id("model").ValuesFunc(func(g *jen.Group) {
+	idx := jen.Index().Id(supModel).ValuesFunc(func(g *jen.Group) {
 		for _, c := range p.Cases {
 			g.Line().Add(nilPointer(c.Struct))
 		}
 		g.Line()
 	})
-	desc := jen.Var().Id(polyName(s)).Op("=").Id("polyDesc").Values(jen.Dict{
+	desc := jen.Var().Id(polyName(s)).Op("=").Id(supPolyDesc).Values(jen.Dict{
 		jen.Id("base"):     nilPointer(s),
 		jen.Id("name"):     jen.Lit(s.SchemaName),
 		jen.Id("property"): jen.Lit(p.Property),

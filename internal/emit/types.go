@@ -30,12 +30,12 @@ func goType(t *schema.Type) *jen.Statement {
 // null item), other items that may be null in an Opt.
 func elemType(t *schema.Type) *jen.Statement {
 	if t.OptItems() {
-		return jen.Id("Opt").Index(goType(t.Elem))
+		return jen.Id(supOpt).Index(goType(t.Elem))
 	}
 	return goType(t.Elem)
 }
 
 // optType is the type of a field: Opt[T].
 func optType(t *schema.Type) *jen.Statement {
-	return jen.Id("Opt").Index(goType(t))
+	return jen.Id(supOpt).Index(goType(t))
 }

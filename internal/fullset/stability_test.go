@@ -212,7 +212,11 @@ func schemaType(t *schema.Type) string {
 	case schema.KindEnum:
 		return "enum " + t.Enum.SchemaName
 	}
-	return fmt.Sprintf("%d %d %s %s", t.Kind, t.Bits, t.Format, t.Name.Name)
+	format := ""
+	if t.Format != nil {
+		format = t.Format.Name
+	}
+	return fmt.Sprintf("%d %d %s %s", t.Kind, t.Bits, format, t.Name.Name)
 }
 
 func schemaOf(s *schema.Struct) string {

@@ -182,8 +182,8 @@ func (w *walker) text(t *schema.Type, s string, at []string) {
 			w.report(at, "enum", "%q is not a member of %s.%s", s, w.v.pkgName, t.Name.Name)
 		}
 	case schema.KindFormatted:
-		if !formatValid(t.Format, s) {
-			w.report(at, "format", "%q is not a valid %s", s, t.Format)
+		if !formatValid(t.Format.Name, s) {
+			w.report(at, "format", "%q is not a valid %s", s, t.Format.Name)
 		}
 	}
 }

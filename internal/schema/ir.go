@@ -167,7 +167,7 @@ type Type struct {
 	Kind         Kind
 	Name         Ident   // the Go type, e.g. {"string" ""}, {"DateTime" ""}, {"CloudPC" ""}, {"RawMessage" "encoding/json"}; empty for arrays
 	Bits         int     // 8, 16, 32 or 64 for numbers
-	Format       string  // the schema format for KindFormatted, e.g. "date-time"
+	Format       *Format // KindFormatted: its format (see Formats); KindDecimal: DecimalFormat
 	Enum         *Enum   // for KindEnum
 	Struct       *Struct // for KindStruct
 	Elem         *Type   // for KindArray

@@ -8,27 +8,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// formattedTypes maps string formats to the support code's text-backed types.
-var formattedTypes = map[string]string{
-	"date-time": "DateTime",
-	"date":      "Date",
-	"time":      "TimeOfDay",
-	"duration":  "Duration",
-	"uuid":      "UUID",
-	"base64url": "Base64URL",
-}
-
-// formatPatterns are the patterns Graph writes next to a format; the format
-// type's own Valid method checks exactly this grammar, so the pattern is
-// dropped rather than checked twice.
-var formatPatterns = map[string]string{
-	"date-time": `^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$`,
-	"date":      `^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$`,
-	"time":      `^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?$`,
-	"duration":  `^-?P([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$`,
-	"uuid":      `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`,
-}
-
 // numberType describes the Go type of a numeric format and its natural range.
 type numberType struct {
 	kind     Kind
@@ -175,11 +154,12 @@ func (l *lowerer) stringType(s *openapi3.Schema, at Origin, rules *Rules) *Type 
 	if s.MaxLength != nil {
 		rules.MaxLength = int(*s.MaxLength)
 	}
-	if s.Pattern != "" && s.Pattern != formatPatterns[s.Format] {
+	format := formatNamed(s.Format)
+	if s.Pattern != "" && (format == nil || s.Pattern != format.Pattern) {
 		rules.Pattern = l.pattern(s.Pattern, Origin{at.File, pointerJoin(at.Pointer, "pattern")})
 	}
-	if name, ok := formattedTypes[s.Format]; ok {
-		return &Type{Kind: KindFormatted, Name: Ident{Name: name}, Format: s.Format}
+	if format != nil {
+		return &Type{Kind: KindFormatted, Name: Ident{Name: format.GoType}, Format: format}
 	}
 	return &Type{Kind: KindString, Name: Ident{Name: "string"}}
 }
@@ -198,7 +178,11 @@ func numericType(s *openapi3.Schema, rules *Rules) *Type {
 	if s.Max != nil && *s.Max < nt.max && nt.kind != KindDecimal {
 		rules.Maximum = &Bound{Literal: boundLiteral(*s.Max, nt, math.Floor)}
 	}
-	return &Type{Kind: nt.kind, Name: Ident{Name: nt.name}, Bits: nt.bits}
+	t := &Type{Kind: nt.kind, Name: Ident{Name: nt.name}, Bits: nt.bits}
+	if nt.kind == KindDecimal {
+		t.Format = DecimalFormat
+	}
+	return t
 }
 
 // boundLiteral writes a bound as a Go literal of the field's type; integer

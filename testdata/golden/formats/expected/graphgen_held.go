@@ -32,7 +32,7 @@ func held(p unsafe.Pointer, d *structDesc) *structDesc {
 	if root.tag == 0 {
 		return d
 	}
-	m := (*typeTag)(unsafe.Add(p, root.tag)).m
+	m := tagAt(p, root).m
 	if m == nil {
 		return d
 	}
@@ -56,16 +56,8 @@ func (d *structDesc) derivesFrom(base *structDesc) bool {
 // setTag records, in the root of the struct at p, that it is a c.
 func setTag(p unsafe.Pointer, c *structDesc) {
 	if root := c.root(); root.tag != 0 {
-		(*typeTag)(unsafe.Add(p, root.tag)).m = modelAt(p, c)
+		tagAt(p, root).m = modelAt(p, c)
 	}
-}
-
-// modelAt is the struct at p, of type d, as a model: d's nil pointer with
-// p in its data word, which costs no allocation.
-func modelAt(p unsafe.Pointer, d *structDesc) model {
-	m := d.zero
-	(*iface)(unsafe.Pointer(&m)).data = p
-	return m
 }
 
 // concreteOf is Concrete: v as the type it holds.

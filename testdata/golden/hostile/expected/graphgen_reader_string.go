@@ -9,7 +9,6 @@ import (
 	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // unquote returns the unescaped content of a scanned string; it is s itself
@@ -49,7 +48,7 @@ func (r *jsonReader) readString() string {
 	if len(raw) > jsonArenaMax/4 && needsUnquote(raw, flags) {
 		// A long string gets its own allocation anyway: unescape into it.
 		out := jsonUnescape(make([]byte, 0, len(raw)), raw)
-		return unsafe.String(unsafe.SliceData(out), len(out))
+		return bytesString(out)
 	}
 	return r.copyString(r.unquote(raw, flags, &r.strBuf))
 }
@@ -82,7 +81,7 @@ func (r *jsonReader) copyString(s []byte) string {
 	if len(s) == 0 {
 		return ""
 	}
-	return unsafe.String(unsafe.SliceData(r.copyBytes(s)), len(s))
+	return bytesString(r.copyBytes(s))
 }
 
 // Flags reported by scanString.

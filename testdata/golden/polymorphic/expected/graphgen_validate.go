@@ -160,7 +160,7 @@ func (c *validator) validateFields(p unsafe.Pointer, d *structDesc) {
 		c.validateFields(p, d.base)
 	}
 	for i := range d.fields {
-		c.validateField(unsafe.Add(p, d.fields[i].offset), &d.fields[i])
+		c.validateField(fieldAt(p, &d.fields[i]), &d.fields[i])
 	}
 }
 
@@ -207,7 +207,7 @@ func (c *validator) validateValue(p unsafe.Pointer, f *fieldDesc) {
 			c.report("format", v, "%q is not a valid %s", v, formatNames[f.format])
 		}
 	case kindStruct:
-		c.validateHeld(*(*unsafe.Pointer)(p), f.structOf(), f.polyOf())
+		c.validateHeld(heldAt(p), f.structOf(), f.polyOf())
 	}
 }
 

@@ -103,10 +103,10 @@ func (r *jsonReader) guessesFor(d *structDesc) *fieldGuesses {
 // or into the root's Extra when f is nil.
 func decodeMember(r *jsonReader, p unsafe.Pointer, d *structDesc, key []byte, f *fieldDesc) {
 	if f != nil {
-		decodeField(r, unsafe.Add(p, f.offset), f)
+		decodeField(r, fieldAt(p, f), f)
 		return
 	}
-	extra := (*Properties)(unsafe.Add(p, d.root().extra))
+	extra := extraAt(p, d.root())
 	if *extra == nil {
 		*extra = make(Properties, 0, 4)
 	}
@@ -222,7 +222,7 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 	if !r.beginArray() {
 		return false
 	}
-	*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&emptyArray)}
+	setEmptySlice(p)
 	if f.kind == kindStruct {
 		decodeStructItems(r, (*[]unsafe.Pointer)(p), f.structOf(), f.polyOf())
 		return false
@@ -330,7 +330,7 @@ func decodePoly(r *jsonReader, poly *polyDesc, block *itemBlock) (unsafe.Pointer
 	base := tableOf(poly.base)
 	v := block.newItem(base)
 	decodeItem(r, v, base, block.guesses(r, base))
-	if o := (*Opt[string])(unsafe.Add(v, poly.field)); o.State == Present && !r.failed() {
+	if o := discriminatorAt(v, poly.field); o.State == Present && !r.failed() {
 		if d := poly.lookup(o.Val); d != nil && d != base {
 			r.reset(start)
 			v = block.newItem(d)

@@ -27,7 +27,7 @@ func encodeStruct(b []byte, e encoder, p unsafe.Pointer, d *structDesc, implied 
 	}
 	b = append(b, '{')
 	b, root := encodeFields(b, e, p, d, implied)
-	b = appendProperties(b, *(*Properties)(unsafe.Add(p, root.extra)), false)
+	b = appendProperties(b, *extraAt(p, root), false)
 	return append(b, '}')
 }
 
@@ -40,20 +40,20 @@ func encodeFields(b []byte, e encoder, p unsafe.Pointer, d *structDesc, implied 
 	} else {
 		for i := range d.fields {
 			if f := &d.fields[i]; f.flags&fieldDiscriminator != 0 {
-				b = appendDiscriminator(b, f.name, (*Opt[string])(unsafe.Add(p, f.offset)), implied)
+				b = appendDiscriminator(b, f.name, discriminatorAt(p, f.offset), implied)
 			}
 		}
-		b = appendProperties(b, *(*Properties)(unsafe.Add(p, d.extra)), true)
+		b = appendProperties(b, *extraAt(p, d), true)
 	}
 	plan := d.encodePlan()
 	for i, state := range plan.states {
-		s := *(*State)(unsafe.Add(p, state))
+		s := stateAtOffset(p, state)
 		if s == Absent {
 			continue
 		}
 		if f := &d.fields[i]; f.flags&fieldDiscriminator == 0 {
 			b = appendQuotedKey(b, plan.keys[i])
-			b = encodeField(b, e, unsafe.Add(p, f.offset), f, s)
+			b = encodeField(b, e, fieldAt(p, f), f, s)
 		}
 	}
 	return b, root
@@ -119,7 +119,7 @@ func encodeValue(b []byte, e encoder, p unsafe.Pointer, f *fieldDesc, quoted boo
 	case kindRaw:
 		return appendRaw(b, *(*[]byte)(p))
 	case kindStruct:
-		return encodeHeld(b, e, *(*unsafe.Pointer)(p), f.structOf())
+		return encodeHeld(b, e, heldAt(p), f.structOf())
 	}
 	return b
 }

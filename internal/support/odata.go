@@ -1,0 +1,63 @@
+package support
+
+import "strings"
+
+// OData conventions the generated code follows besides the codec: pages of
+// a collection, the error body, and the keys of @odata.type values.
+
+// Page is one page of a Graph collection, as GET on a collection returns
+// it: every generated collection response (CloudPCCollectionResponse, …) is
+// a Page of its item type. Follow NextLink until it is "" to read them all.
+type Page[T any] interface {
+	Items() []T
+	// NextLink is the URL of the next page, "" on the last one.
+	NextLink() string
+}
+
+// errorText is the Error text of OData's error body: "code: message".
+func errorText(code, message string) string {
+	switch {
+	case code == "" && message == "":
+		return "Graph error without a code or message"
+	case code == "":
+		return message
+	case message == "":
+		return code
+	}
+	return code + ": " + message
+}
+
+// jsonTypeKey turns an @odata.type value into the key dispatch tables match:
+// without the leading "#", ASCII lower-cased, appended to buf so that a
+// caller's stack buffer avoids allocating.
+func jsonTypeKey(buf []byte, t string) []byte {
+	if len(t) > 0 && t[0] == '#' {
+		t = t[1:]
+	}
+	for i := 0; i < len(t); i++ {
+		buf = append(buf, lowerASCII(t[i]))
+	}
+	return buf
+}
+
+// sameTypeKey reports whether two @odata.type values have the same
+// jsonTypeKey.
+func sameTypeKey(a, b string) bool {
+	a, b = strings.TrimPrefix(a, "#"), strings.TrimPrefix(b, "#")
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}

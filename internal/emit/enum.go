@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -83,11 +82,7 @@ func memberDoc(m *schema.EnumMember) string {
 //
 //	var membersOfCloudPcDeviceImageStatus = enumDesc{name: "graph.CloudPcDeviceImageStatus", members: []string{"failed", "pending", "ready"}}
 func (t *tables) membersVar(e *schema.Enum) jen.Code {
-	values := make([]string, len(e.Members))
-	for i, m := range e.Members {
-		values[i] = m.Value
-	}
-	slices.Sort(values)
+	values := e.Values
 	d := jen.Dict{jen.Id("name"): jen.Lit(t.pkg + "." + e.Name.Name)}
 	if len(values) > 0 {
 		d[jen.Id("members")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {

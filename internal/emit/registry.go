@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -79,27 +78,15 @@ func (t *tables) registryFile(pkg *schema.Package, opts Options) *jen.File {
 // UnmarshalByName and Unmarshal refer to it, so only programs that call
 // them link every type.
 func registryVar(f *jen.File, pkg *schema.Package) {
-	type entry struct {
-		name string
-		s    *schema.Struct
-	}
-	var entries []entry
-	for _, s := range pkg.Structs {
-		entries = append(entries, entry{s.SchemaName, s})
-		if s.ODataType != "" && s.ODataType != s.SchemaName {
-			entries = append(entries, entry{s.ODataType, s})
-		}
-	}
-	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
 	f.Add(comment("registry lists the schema name and @odata.type of every struct, sorted, with its\n" +
 		"type and, for a type with subtypes, its dispatch table."))
 	f.Var().Id(supRegistry).Op("=").Index().Id(supRegistryEntry).ValuesFunc(func(g *jen.Group) {
-		for _, e := range entries {
+		for _, e := range pkg.Registry {
 			d := &pairs{}
-			d.add("name", jen.Lit(e.name))
-			d.add("zero", nilPointer(e.s))
-			if e.s.Poly != nil {
-				d.add("poly", jen.Op("&").Id(polyName(e.s)))
+			d.add("name", jen.Lit(e.Name))
+			d.add("zero", nilPointer(e.Struct))
+			if e.Struct.Poly != nil {
+				d.add("poly", jen.Op("&").Id(polyName(e.Struct)))
 			}
 			g.Line().Values(d.list...)
 		}

@@ -10,14 +10,22 @@ package schema
 
 // Package is one lowered schema set: everything emit needs to print Go.
 type Package struct {
-	Structs   []*Struct  // object schemas, sorted by Go name
-	Enums     []*Enum    // string enum schemas, sorted by Go name
-	Scalars   []*Scalar  // other schemas (numbers, booleans, arrays), sorted by Go name
-	Patterns  []*Pattern // distinct regular expressions used by validators, sorted by Name
-	Warnings  Errors     // problems that did not stop the run, e.g. missing references allowed by Options
-	Skipped   []Skipped  // what the input holds that carries no model, e.g. {"parameters", 5}, sorted by What
-	InputHash string     // fingerprint of the schemas and options, e.g. "sha256:0123456789abcdef"; equal for both input forms
-	Options   Options    // the options the package was lowered with
+	Structs   []*Struct      // object schemas, sorted by Go name
+	Enums     []*Enum        // string enum schemas, sorted by Go name
+	Scalars   []*Scalar      // other schemas (numbers, booleans, arrays), sorted by Go name
+	Patterns  []*Pattern     // distinct regular expressions used by validators, sorted by Name
+	Warnings  Errors         // problems that did not stop the run, e.g. missing references allowed by Options
+	Skipped   []Skipped      // what the input holds that carries no model, e.g. {"parameters", 5}, sorted by What
+	Registry  []RegistryName // every struct by schema name and @odata.type, sorted by Name: what New, UnmarshalByName and Unmarshal look up
+	InputHash string         // fingerprint of the schemas and options, e.g. "sha256:0123456789abcdef"; equal for both input forms
+	Options   Options        // the options the package was lowered with
+}
+
+// RegistryName is one name of the registry: a schema name or @odata.type
+// and its struct.
+type RegistryName struct {
+	Name   string // e.g. "microsoft.graph.cloudPC" or "#microsoft.graph.cloudPC"
+	Struct *Struct
 }
 
 // Skipped counts one kind of thing the input holds that carries no model,
@@ -230,6 +238,7 @@ type Enum struct {
 	Doc         string        // schema description, plain text
 	Deprecation *Deprecation  // nil unless deprecated
 	Members     []*EnumMember // in schema order
+	Values      []string      // the members' values, sorted: the set IsKnown and Validate search
 	Flags       bool          // x-ms-enum-flags: a comma-separated set of members
 	Evolvable   bool          // has the unknownFutureValue sentinel
 	Origin      Origin

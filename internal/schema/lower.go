@@ -95,7 +95,36 @@ func (l *lowerer) lower() *Package {
 		pkg.Patterns = append(pkg.Patterns, pat)
 	}
 	slices.SortFunc(pkg.Patterns, func(a, b *Pattern) int { return cmp.Compare(a.Name, b.Name) })
+	pkg.Registry = registryOf(pkg.Structs)
+	for _, e := range pkg.Enums {
+		e.Values = sortedValues(e)
+	}
 	return pkg
+}
+
+// registryOf lists every struct by its schema name and, where it differs,
+// its @odata.type, sorted by name (a name listed twice keeps its first
+// struct, in Go-name order, first).
+func registryOf(structs []*Struct) []RegistryName {
+	var names []RegistryName
+	for _, s := range structs {
+		names = append(names, RegistryName{s.SchemaName, s})
+		if s.ODataType != "" && s.ODataType != s.SchemaName {
+			names = append(names, RegistryName{s.ODataType, s})
+		}
+	}
+	slices.SortStableFunc(names, func(a, b RegistryName) int { return cmp.Compare(a.Name, b.Name) })
+	return names
+}
+
+// sortedValues are e's member values, sorted.
+func sortedValues(e *Enum) []string {
+	values := make([]string, len(e.Members))
+	for i, m := range e.Members {
+		values[i] = m.Value
+	}
+	slices.Sort(values)
+	return values
 }
 
 func sortByName(pkg *Package) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -119,4 +120,22 @@ func TestJSONWriterNoAllocs(t *testing.T) {
 		buf = append(b, '}')
 	})
 	assert.Equal(t, 0.0, allocs)
+}
+
+// TestJSONWriterStringsEveryPosition: escaping is right wherever the
+// first byte to escape falls relative to the eight-byte words copied
+// before it, and bytes already in the buffer stay.
+func TestJSONWriterStringsEveryPosition(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for _, special := range []string{`"`, `\`, "\n", "\x01", "é", "\xff", "\u2028"} {
+			for at := -1; at < n; at++ {
+				s := strings.Repeat("a", n)
+				if at >= 0 {
+					s = s[:at] + special + s[at+1:]
+				}
+				got := jsonAppendString([]byte("prefix"), s)
+				require.Equal(t, "prefix"+stdJSON(t, s), string(got), "%q", s)
+			}
+		}
+	}
 }

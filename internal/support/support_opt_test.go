@@ -279,3 +279,23 @@ func TestItemsWithGuesses(t *testing.T) {
 	}
 	assert.Equal(t, Properties{{Name: "x", Value: json.RawMessage("0")}}, v.Subs.Val[3].Extra)
 }
+
+// TestNestedArraysGatherOnStacks: arrays of structs nested in arrays of
+// structs, and arrays of strings inside them, each get exactly their own
+// items, in slices allocated at their length.
+func TestNestedArraysGatherOnStacks(t *testing.T) {
+	in := `{"subs":[{"ss":["a","b"],"subs":[{"ss":["c"]},{"ss":[]},null]},{"ss":["d","e","f"]}],"ss":["g"]}`
+	var v kinds
+	require.NoError(t, UnmarshalWith([]byte(in), &v, DecodeOptions{}))
+	assert.Equal(t, []string{"g"}, v.SS.Val)
+	require.Len(t, v.Subs.Val, 2)
+	outer := v.Subs.Val[0]
+	assert.Equal(t, []string{"a", "b"}, outer.SS.Val)
+	require.Len(t, outer.Subs.Val, 3)
+	assert.Equal(t, []string{"c"}, outer.Subs.Val[0].SS.Val)
+	assert.Equal(t, []string{}, outer.Subs.Val[1].SS.Val, "[] is empty, not nil")
+	assert.Nil(t, outer.Subs.Val[2])
+	assert.Equal(t, []string{"d", "e", "f"}, v.Subs.Val[1].SS.Val)
+	assert.Equal(t, len(v.Subs.Val), cap(v.Subs.Val))
+	assert.Equal(t, len(outer.SS.Val), cap(outer.SS.Val))
+}

@@ -7,6 +7,8 @@
 
 package formats
 
+import "unsafe"
+
 // jsonDefaultMaxDepth is the nesting limit used when none is given; it matches
 // encoding/json's.
 const jsonDefaultMaxDepth = 10000
@@ -28,6 +30,10 @@ type jsonReader struct {
 	// guesses are the field guesses of array items, by type (see
 	// guessesFor).
 	guesses []typeGuesses
+	// ptrs and strs are the stacks the items of arrays of structs and of
+	// strings gather on (see popItems).
+	ptrs []unsafe.Pointer
+	strs []string
 }
 
 // jsonMark is a saved reader position, see mark and reset.

@@ -128,7 +128,7 @@ func (b *itemBlock) newItem(d *structDesc) unsafe.Pointer {
 	}
 	b.used++
 	b.items++
-	return unsafe.Add(b.block, uintptr(b.used-1)*d.size)
+	return itemAt(b.block, b.used-1, d.size)
 }
 
 // nextSize is the size of the next block: twice the last (4 at first),

@@ -1,7 +1,8 @@
 // The memory layout the shared code relies on, and the accessors that
-// read and write through it: every pointer computation of the decoder,
-// encoder and validator goes through this file, except the one cast per
-// kind to its Go type in their kind switches. The layouts are checked
+// read and write through it: every address the decoder, encoder and
+// validator compute (a field, a State, Extra, the type tag, an item) comes
+// from this file. What stays inline is the cast of a value's address to
+// its kind's Go type, once per kind in their kind switches. The layouts are checked
 // against reflection on every generated package (TestTableLayouts), and
 // the tests run under -race, which enables checkptr.
 
@@ -141,6 +142,12 @@ func extraAt(p unsafe.Pointer, root *structDesc) *Properties {
 // root.
 func tagAt(p unsafe.Pointer, root *structDesc) *typeTag {
 	return (*typeTag)(unsafe.Add(p, root.tag))
+}
+
+// itemAt is the address of item i of an array of structs of the given
+// size starting at block.
+func itemAt(block unsafe.Pointer, i int, size uintptr) unsafe.Pointer {
+	return unsafe.Add(block, uintptr(i)*size)
 }
 
 // heldAt is the struct a kindStruct value at p points to: a *S, read as

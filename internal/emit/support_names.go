@@ -5,8 +5,9 @@ import "github.com/graphgen/graphgen/internal/schema"
 // The support code's identifiers that generated code refers to, declared
 // once. The support code (internal/support, copied into every generated
 // package) declares them; the emitter only names them.
-// TestSupportIdentifiersAreDeclared checks every one of them, and every
-// kind and format constant below, against the support code's declarations.
+// TestSupportIdentifiersAreDeclared reads them from this file and checks
+// each, and every kind and format constant below, against the support
+// code's declarations.
 const (
 	// Types: of the tables, of a property, of the hidden tag.
 	supStructDesc    = "structDesc"
@@ -46,16 +47,6 @@ const (
 	supHasMinimum         = "hasMinimum"
 	supHasMaximum         = "hasMaximum"
 )
-
-// supportIdentifiers lists the constants above, for the test.
-var supportIdentifiers = []string{
-	supStructDesc, supFieldDesc, supFieldMore, supPolyDesc, supEnumDesc, supRuleDesc, supRegistryEntry,
-	supModel, supOpt, supProperties, supTypeTag, supRegistry,
-	supMarshalModel, supUnmarshalModel, supValidateModel, supNewByName, supUnmarshalByName, supUnmarshalAs,
-	supAsBase, supConcreteOf, supErrorText, supFlagsHas, supFlagsSplit,
-	supFieldRequired, supFieldNotNull, supFieldDiscriminator, supFieldArray, supFieldNullableItems,
-	supHasMinimum, supHasMaximum,
-}
 
 // kindKey is an IR kind with its size in bits (0 for kinds without one).
 type kindKey struct {

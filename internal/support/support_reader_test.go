@@ -705,3 +705,29 @@ func TestScanPlainEveryPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestUnescapeEveryPosition puts each kind of escape, and invalid UTF-8, at
+// every position of plain text around the word size, after text already in
+// the destination, and compares the result with encoding/json's.
+func TestUnescapeEveryPosition(t *testing.T) {
+	escapes := []string{`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\u00e9`, `\u2013`,
+		`\ud83d\ude00`, `\ud83d`, `\ude00x`, "é", "日", "\xff", "\xed\xa0\x80", `\ud83d\u0041`}
+	for n := 0; n <= 20; n++ {
+		for _, esc := range escapes {
+			for at := 0; at <= n; at++ {
+				for _, twice := range []bool{false, true} {
+					s := strings.Repeat("a", at) + esc + strings.Repeat("b", n-at)
+					if twice {
+						s += esc + "c"
+					}
+					var want string
+					require.NoError(t, json.Unmarshal([]byte(`"`+s+`"`), &want), s)
+					for _, prefix := range []string{"", "xyz"} {
+						got := jsonUnescape([]byte(prefix), []byte(s))
+						require.Equal(t, prefix+want, string(got), "%q after %q", s, prefix)
+					}
+				}
+			}
+		}
+	}
+}

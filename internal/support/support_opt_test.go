@@ -243,7 +243,24 @@ func TestItemBlocksFitThePage(t *testing.T) {
 		assert.LessOrEqual(t, slots, n+3, "%d items: blocks of %d items in all", n, slots)
 	}
 	in := []byte(`[` + strings.Repeat(item+",", 9) + item + `]` + strings.Repeat(" ", 1<<20))
-	assert.Equal(t, 4+8, blockSlots(t, in, 1, len(item)+1, 10), "geometric growth when much input follows")
+	assert.Equal(t, 1+2+4+8, blockSlots(t, in, 1, len(item)+1, 10), "geometric growth when much input follows")
+}
+
+// TestItemBlocksAcrossArrays: the values of one type share their blocks
+// across arrays and nesting, so that a hundred arrays of one item each (a
+// roleDefinitions page's rolePermissions) do not cost a hundred blocks.
+func TestItemBlocksAcrossArrays(t *testing.T) {
+	in := []byte(`{"subs":[` + strings.Repeat(`{"subs":[{"s":"x"}]},`, 99) + `{"subs":[{"s":"x"}]}]}`)
+	var v kinds
+	allocs := testing.AllocsPerRun(10, func() {
+		v = kinds{}
+		require.NoError(t, UnmarshalWith(in, &v, DecodeOptions{}))
+	})
+	require.Len(t, v.Subs.Val, 100)
+	assert.Equal(t, Some("x"), v.Subs.Val[99].Subs.Val[0].S)
+	// 101 slices of item pointers, the reader and its stacks, and the
+	// blocks: one block per array would be over 200.
+	assert.Less(t, allocs, 101.0+30, "allocations")
 }
 
 // blockSlots hands out n items of an array whose items begin at start and
@@ -251,12 +268,12 @@ func TestItemBlocksFitThePage(t *testing.T) {
 // items the blocks held in all.
 func blockSlots(t *testing.T, in []byte, start, stride, n int) int {
 	r := newJSONReader(in, 0)
-	b := itemBlock{r: r, d: &kindsDesc, start: start}
+	var b itemBlock
 	slots := 0
 	for i := range n {
 		r.pos = start + i*stride
 		before := b.block
-		require.NotNil(t, b.newItem(&kindsDesc))
+		require.NotNil(t, b.next(r, &kindsDesc))
 		if b.block != before {
 			slots += b.n
 		}

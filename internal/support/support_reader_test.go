@@ -533,7 +533,7 @@ func TestJSONReaderPeekFirstKeyString(t *testing.T) {
 			r := newJSONReader([]byte(c.in), 0)
 			got, ok := r.peekFirstKeyString("@odata.type")
 			assert.Equal(t, c.ok, ok)
-			assert.Equal(t, c.want, got)
+			assert.Equal(t, c.want, string(got))
 			assert.Equal(t, 0, r.pos)
 			assert.False(t, r.failed())
 		})

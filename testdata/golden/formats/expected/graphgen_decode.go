@@ -15,7 +15,8 @@ func decodeStruct(r *jsonReader, p unsafe.Pointer, d *structDesc) {
 	decodeItem(r, p, d, nil)
 }
 
-// decodeItem is decodeStruct for the items of arrays, which share guesses.
+// decodeItem is decodeStruct for the values below the root, which share
+// guesses by type.
 func decodeItem(r *jsonReader, p unsafe.Pointer, d *structDesc, guesses *fieldGuesses) {
 	if !r.beginObject() {
 		return
@@ -71,32 +72,50 @@ func (g *fieldGuesses) learn(d *structDesc, i int, key []byte) *fieldDesc {
 	return f
 }
 
-// typeGuesses are the guesses of one struct type.
-type typeGuesses struct {
+// valueType is what one decode keeps for each struct type it reads below
+// the root: the field guesses its values share and the block they are
+// allocated from.
+type valueType struct {
 	d       *structDesc
 	guesses fieldGuesses
+	block   itemBlock
 }
 
-// guessTypes bounds the struct types that one decode keeps guesses for.
-const guessTypes = 16
+// valueTypes bounds the struct types one decode keeps; values of further
+// types are allocated on their own and guess nothing.
+const valueTypes = 32
 
-// guessesFor returns the guesses for items of type d, shared by all the
-// arrays of one decode (the groups of every user's memberOf, say), or nil
-// once guessTypes types have them.
-func (r *jsonReader) guessesFor(d *structDesc) *fieldGuesses {
-	for i := range r.guesses {
-		if r.guesses[i].d == d {
-			return &r.guesses[i].guesses
+// valueTypeOf returns the reader's entry for values of type d, shared by
+// all of them wherever they are in the input; nil once valueTypes types
+// have one.
+func (r *jsonReader) valueTypeOf(d *structDesc) *valueType {
+	for i := range r.types {
+		if r.types[i].d == d {
+			return &r.types[i]
 		}
 	}
-	if r.guesses == nil {
-		r.guesses = make([]typeGuesses, 0, guessTypes)
+	if r.types == nil {
+		r.types = make([]valueType, 0, valueTypes)
 	}
-	if len(r.guesses) == cap(r.guesses) {
+	if len(r.types) == cap(r.types) {
 		return nil
 	}
-	r.guesses = append(r.guesses, typeGuesses{d: d})
-	return &r.guesses[len(r.guesses)-1].guesses
+	r.types = append(r.types, valueType{d: d})
+	return &r.types[len(r.types)-1]
+}
+
+// newValue returns a new zero struct of type d and the guesses for its
+// members (nil for none). A value below the root (shared) comes from its
+// type's block; the root is allocated on its own and guesses nothing.
+func (r *jsonReader) newValue(d *structDesc, shared bool) (unsafe.Pointer, *fieldGuesses) {
+	if !shared {
+		return newStruct(d), nil
+	}
+	t := r.valueTypeOf(d)
+	if t == nil {
+		return newStruct(d), nil
+	}
+	return t.block.next(r, d), &t.guesses
 }
 
 // decodeMember reads the value of the member named key into its field f,
@@ -165,7 +184,7 @@ func decodeValue(r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted bool) {
 	case kindRaw:
 		*(*[]byte)(p) = r.readRaw()
 	case kindStruct:
-		*(*unsafe.Pointer)(p) = decodeHeld(r, f.structOf(), f.polyOf(), nil)
+		*(*unsafe.Pointer)(p) = decodeHeld(r, f.structOf(), f.polyOf(), true)
 	}
 	return false
 }
@@ -232,14 +251,13 @@ func decodeArray(r *jsonReader, p unsafe.Pointer, f *fieldDesc) bool {
 
 // decodeStructItems reads the items of an array of structs held as d,
 // dispatched with poly (nil when d has no subtypes); a null item is a nil
-// pointer. Items come from blocks (see itemBlock).
+// pointer. Items come from their type's block (see itemBlock).
 func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc, poly *polyDesc) {
-	block := itemBlock{r: r, d: d, start: r.pos}
 	mark := len(r.ptrs)
 	for r.nextItem() {
 		var item unsafe.Pointer
 		if !r.readNull() {
-			item = decodeHeld(r, d, poly, &block)
+			item = decodeHeld(r, d, poly, true)
 		}
 		r.ptrs = append(r.ptrs, item)
 	}
@@ -261,15 +279,15 @@ func popItems[T any](stack *[]T, mark int, dst *[]T) {
 
 // decodeHeld reads one object held as a *d and returns its address: for a
 // type with subtypes (poly is its dispatch table), a value of the type its
-// discriminator names, tagged as such (see held.go). block, not nil for
-// the items of an array, allocates it.
-func decodeHeld(r *jsonReader, d *structDesc, poly *polyDesc, block *itemBlock) unsafe.Pointer {
+// discriminator names, tagged as such (see held.go). shared is false for
+// the root of a decode, which is allocated on its own (see newValue).
+func decodeHeld(r *jsonReader, d *structDesc, poly *polyDesc, shared bool) unsafe.Pointer {
 	if poly == nil {
-		v := block.newItem(d)
-		decodeItem(r, v, d, block.guesses(r, d))
+		v, guesses := r.newValue(d, shared)
+		decodeItem(r, v, d, guesses)
 		return v
 	}
-	v, c := decodePoly(r, poly, block)
+	v, c := decodePoly(r, poly, shared)
 	if c != d {
 		setTag(v, c)
 	}
@@ -350,23 +368,23 @@ func appendItems[T any](r *jsonReader, p unsafe.Pointer, f *fieldDesc) (quoted b
 // first member (as Graph writes it) or absent, the object is read once;
 // when a later member names a subtype, the object is read again as that
 // subtype.
-func decodePoly(r *jsonReader, poly *polyDesc, block *itemBlock) (unsafe.Pointer, *structDesc) {
+func decodePoly(r *jsonReader, poly *polyDesc, shared bool) (unsafe.Pointer, *structDesc) {
 	start := r.mark()
 	if t, ok := r.peekFirstKeyString(poly.property); ok {
-		if d := poly.lookup(t); d != nil {
-			v := block.newItem(d)
-			decodeItem(r, v, d, block.guesses(r, d))
+		if d := poly.lookupBytes(t); d != nil {
+			v, guesses := r.newValue(d, shared)
+			decodeItem(r, v, d, guesses)
 			return v, d
 		}
 	}
 	base := tableOf(poly.base)
-	v := block.newItem(base)
-	decodeItem(r, v, base, block.guesses(r, base))
+	v, guesses := r.newValue(base, shared)
+	decodeItem(r, v, base, guesses)
 	if o := discriminatorAt(v, poly.field); o.State == Present && !r.failed() {
 		if d := poly.lookup(o.Val); d != nil && d != base {
 			r.reset(start)
-			v = block.newItem(d)
-			decodeItem(r, v, d, block.guesses(r, d))
+			v, guesses = r.newValue(d, shared)
+			decodeItem(r, v, d, guesses)
 			return v, d
 		}
 	}
@@ -411,7 +429,7 @@ func unmarshalAs(data []byte, base model) (unsafe.Pointer, error) {
 	r := newJSONReader(data, 0)
 	var v unsafe.Pointer
 	if !r.readNull() {
-		v = decodeHeld(r, d, poly, nil)
+		v = decodeHeld(r, d, poly, false)
 	}
 	return v, r.finish()
 }
@@ -456,7 +474,7 @@ func unmarshalByName(name string, data []byte) (model, error) {
 		var m model
 		r := newJSONReader(data, 0)
 		if !r.readNull() {
-			m = modelAt(decodePoly(r, e.poly, nil))
+			m = modelAt(decodePoly(r, e.poly, false))
 		}
 		return m, r.finish()
 	}

@@ -227,7 +227,17 @@ type polyDesc struct {
 // "#", in any case), or nil.
 func (p *polyDesc) lookup(t string) *structDesc {
 	var buf [128]byte
-	key := jsonTypeKey(buf[:0], t)
+	return p.find(jsonTypeKey(buf[:0], t))
+}
+
+// lookupBytes is lookup for a value still in the input.
+func (p *polyDesc) lookupBytes(t []byte) *structDesc {
+	var buf [128]byte
+	return p.find(jsonTypeKey(buf[:0], t))
+}
+
+// find returns the type of a dispatch key, or nil.
+func (p *polyDesc) find(key []byte) *structDesc {
 	// Written out rather than slices.BinarySearch(p.keys, string(key)):
 	// string(key) costs nothing inside a comparison, while passing it to a
 	// function copies the key (to the heap when it is over 32 bytes).

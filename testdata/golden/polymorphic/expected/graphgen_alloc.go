@@ -25,8 +25,12 @@ func newModel(d *structDesc) (unsafe.Pointer, model) {
 }
 
 // newStructs returns the address of the first of n new zero structs of
-// d's type, laid out as an array.
+// d's type, laid out as an array. One struct is newStruct's: MakeSlice
+// allocates a slice header besides the array.
 func newStructs(d *structDesc, n int) unsafe.Pointer {
+	if n == 1 {
+		return newStruct(d)
+	}
 	return reflect.MakeSlice(reflect.SliceOf(d.elemType()), n, n).UnsafePointer()
 }
 

@@ -97,35 +97,37 @@ func asBase(v, base model) unsafe.Pointer {
 }
 
 // itemBlock hands out new structs of one type from shared blocks, so that
-// the items of an array cost a few allocations instead of one each. Items
-// of another type (subtypes) are allocated on their own.
+// the values of a type cost a few allocations in a decode instead of one
+// each: the items of every array of the type and its values nested on
+// their own (the roleDefinitions page has 110 rolePermissions arrays of one
+// item each; a users page has a memberOf group after group). A value keeps
+// its whole block alive, as a string keeps its arena block.
 //
-// Blocks grow geometrically, and a block is never larger than the items
-// that the rest of the input can still hold at the size of the items read
-// so far: for the value array of a page, which runs almost to the end of
-// the input, the last block is just big enough. (Counting the items first
-// read the whole page once more: a tenth of decoding a users page.)
+// Blocks grow geometrically from one struct, so that a value on its own
+// costs no more than its own allocation, and a block is never larger than
+// the values that the rest of the input can still hold at the input read
+// per value so far: for the value array of a page, which runs almost to the
+// end of the input, the last block is just big enough. (Counting the items
+// first read the whole page once more: a tenth of decoding a users page.)
 type itemBlock struct {
-	r     *jsonReader
-	d     *structDesc
-	start int            // where the array's items begin in the input
-	block unsafe.Pointer // the current block, of n items
-	used  int            // items of it handed out
+	block unsafe.Pointer // the current block, of n structs
+	used  int            // structs of it handed out
 	n     int
-	items int // items of type d handed out in all
+	start int // where the first value of the type began in the input
+	items int // values handed out in all
 }
 
-// itemBlockMax bounds one block, and so the items allocated but not used.
+// itemBlockMax bounds one block, and so the structs allocated but not
+// used.
 const itemBlockMax = 256
 
-// newItem returns a new zero struct of type d; a nil block allocates it
-// on its own.
-func (b *itemBlock) newItem(d *structDesc) unsafe.Pointer {
-	if b == nil || d != b.d {
-		return newStruct(d)
+// next returns a new zero struct of type d.
+func (b *itemBlock) next(r *jsonReader, d *structDesc) unsafe.Pointer {
+	if b.items == 0 {
+		b.start = r.pos
 	}
 	if b.used == b.n {
-		b.n = b.nextSize()
+		b.n = b.nextSize(r)
 		b.block, b.used = newStructs(d, b.n), 0
 	}
 	b.used++
@@ -133,23 +135,14 @@ func (b *itemBlock) newItem(d *structDesc) unsafe.Pointer {
 	return itemAt(b.block, b.used-1, d.size)
 }
 
-// nextSize is the size of the next block: twice the last (4 at first),
-// at most itemBlockMax, and at most the items the rest of the input holds
-// at the average size of the array's items so far.
-func (b *itemBlock) nextSize() int {
-	n := min(max(2*b.n, 4), itemBlockMax)
-	if read := b.r.pos - b.start; b.items > 0 && read > 0 {
+// nextSize is the size of the next block: twice the last (1 at first), at
+// most itemBlockMax, and at most the values the rest of the input holds at
+// the input read per value so far.
+func (b *itemBlock) nextSize(r *jsonReader) int {
+	n := min(max(2*b.n, 1), itemBlockMax)
+	if read := r.pos - b.start; b.items > 0 && read > 0 {
 		avg := max(read/b.items, 1)
-		n = min(n, (len(b.r.data)-b.r.pos)/avg+1)
+		n = min(n, (len(r.data)-r.pos)/avg+1)
 	}
 	return n
-}
-
-// guesses returns the field guesses for an item of type d: the reader's,
-// for the items of an array; none for a value on its own (a nil block).
-func (b *itemBlock) guesses(r *jsonReader, d *structDesc) *fieldGuesses {
-	if b == nil {
-		return nil
-	}
-	return r.guessesFor(d)
 }

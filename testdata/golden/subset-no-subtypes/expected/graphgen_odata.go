@@ -32,7 +32,7 @@ func errorText(code, message string) string {
 // jsonTypeKey turns an @odata.type value into the key dispatch tables match:
 // without the leading "#", ASCII lower-cased, appended to buf so that a
 // caller's stack buffer avoids allocating.
-func jsonTypeKey(buf []byte, t string) []byte {
+func jsonTypeKey[T string | []byte](buf []byte, t T) []byte {
 	if len(t) > 0 && t[0] == '#' {
 		t = t[1:]
 	}

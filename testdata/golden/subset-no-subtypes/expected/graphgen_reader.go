@@ -27,9 +27,9 @@ type jsonReader struct {
 	keyBuf   []byte // unescaped keys (see nextKey)
 	strBuf   []byte // unescaped string values before they are copied
 	arena    []byte // the block decoded strings are copied into (see copyString)
-	// guesses are the field guesses of array items, by type (see
-	// guessesFor).
-	guesses []typeGuesses
+	// types are the field guesses and item blocks of the values below
+	// the root, by type (see valueTypeOf).
+	types []valueType
 	// ptrs and strs are the stacks the items of arrays of structs and of
 	// strings gather on (see popItems).
 	ptrs []unsafe.Pointer
@@ -294,38 +294,41 @@ func (r *jsonReader) nextItem() bool {
 }
 
 // peekFirstKeyString looks ahead, at the start of an object, for a first
-// member with the given key and a string value, and returns that value. It
-// never moves the position and never fails the reader.
-func (r *jsonReader) peekFirstKeyString(key string) (string, bool) {
+// member with the given key and a string value, and returns that value,
+// unescaped: the input's own bytes or the reader's string buffer, valid
+// until the reader reads another string (a dispatch reads it at once, so a
+// poly item costs no copy of its @odata.type). It never moves the position
+// and never fails the reader.
+func (r *jsonReader) peekFirstKeyString(key string) ([]byte, bool) {
 	if r.err != nil {
-		return "", false
+		return nil, false
 	}
 	data := r.data
 	i := jsonSkipWS(data, r.pos)
 	if i >= len(data) || data[i] != '{' {
-		return "", false
+		return nil, false
 	}
 	i = jsonSkipWS(data, i+1)
 	if i >= len(data) || data[i] != '"' {
-		return "", false
+		return nil, false
 	}
 	end, flags, code := scanString(data, i)
 	if code != scanOK || string(r.unquote(data[i+1:end-1], flags, &r.keyBuf)) != key {
-		return "", false
+		return nil, false
 	}
 	i = jsonSkipWS(data, end)
 	if i >= len(data) || data[i] != ':' {
-		return "", false
+		return nil, false
 	}
 	i = jsonSkipWS(data, i+1)
 	if i >= len(data) || data[i] != '"' {
-		return "", false
+		return nil, false
 	}
 	end, flags, code = scanString(data, i)
 	if code != scanOK {
-		return "", false
+		return nil, false
 	}
-	return string(r.unquote(data[i+1:end-1], flags, &r.strBuf)), true
+	return r.unquote(data[i+1:end-1], flags, &r.strBuf), true
 }
 
 // Scanning primitives. They work on the whole input and an index so that the

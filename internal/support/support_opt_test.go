@@ -316,3 +316,26 @@ func TestNestedArraysGatherOnStacks(t *testing.T) {
 	assert.Equal(t, len(v.Subs.Val), cap(v.Subs.Val))
 	assert.Equal(t, len(outer.SS.Val), cap(outer.SS.Val))
 }
+
+// TestSlicesShareChunks: the short slices of a decode are cut one after
+// the other from shared chunks, each with its capacity at its length, so
+// that appending to one copies it and leaves the next as it was; a long
+// one has its own allocation.
+func TestSlicesShareChunks(t *testing.T) {
+	long := `"x"` + strings.Repeat(`,"x"`, sliceChunkMax/16)
+	in := `{"subs":[{"ss":["a","b"]},{"ss":["c"]},{"ss":[` + long + `]}]}`
+	var v kinds
+	require.NoError(t, UnmarshalWith([]byte(in), &v, DecodeOptions{}))
+	first, second, third := v.Subs.Val[0].SS.Val, v.Subs.Val[1].SS.Val, v.Subs.Val[2].SS.Val
+	require.Equal(t, []string{"a", "b"}, first)
+	require.Equal(t, []string{"c"}, second)
+	assert.Equal(t, len(first), cap(first))
+	assert.Equal(t, unsafe.Pointer(unsafe.SliceData(second)), unsafe.Add(unsafe.Pointer(unsafe.SliceData(first)), 2*unsafe.Sizeof("")), "one chunk")
+	grown := append(first, "z")
+	assert.Equal(t, []string{"a", "b", "z"}, grown)
+	assert.Equal(t, []string{"c"}, second, "appending copied")
+	assert.Len(t, third, sliceChunkMax/16+1)
+	assert.Equal(t, len(third), cap(third))
+	assert.Len(t, v.Subs.Val, 3)
+	assert.Equal(t, 3, cap(v.Subs.Val))
+}

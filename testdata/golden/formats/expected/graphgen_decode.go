@@ -261,20 +261,45 @@ func decodeStructItems(r *jsonReader, s *[]unsafe.Pointer, d *structDesc, poly *
 		}
 		r.ptrs = append(r.ptrs, item)
 	}
-	popItems(&r.ptrs, mark, s)
+	popItems(&r.ptrs, mark, s, &r.ptrChunk)
 }
 
 // popItems moves the items an array pushed on one of the reader's stacks
-// (everything above mark) into dst, allocated once at their number: the
-// items of every array are gathered on a stack the whole decode shares,
-// instead of growing each slice by doubling (which, for the 1,738 short
-// strings of a roleDefinitions page, was 9% of decoding it). Arrays of
-// structs nest, so each takes only the part above its own mark.
-func popItems[T any](stack *[]T, mark int, dst *[]T) {
-	if n := len(*stack) - mark; n > 0 {
-		*dst = append(make([]T, 0, n), (*stack)[mark:]...)
+// (everything above mark) into dst, cut from chunk at their number (see
+// takeSlice): the items of every array are gathered on a stack the whole
+// decode shares, instead of growing each slice by doubling (which, for the
+// 1,738 short strings of a roleDefinitions page, was 9% of decoding it).
+// Arrays of structs nest, so each takes only the part above its own mark.
+func popItems[T any](stack *[]T, mark int, dst *[]T, chunk *[]T) {
+	if len(*stack) > mark {
+		*dst = takeSlice(chunk, (*stack)[mark:])
 	}
 	*stack = (*stack)[:mark]
+}
+
+// sliceChunkMax bounds, in bytes, the chunks that the short slices of one
+// decode are cut from.
+const sliceChunkMax = 16 << 10
+
+// takeSlice copies items to the end of the current chunk and returns them
+// there, so that the many short arrays of a page (a user's businessPhones,
+// a group's proxyAddresses) cost one allocation per chunk instead of one
+// each. As with the string arena (copyBytes), the slice's capacity ends
+// where its items do, so appending to it copies, and a slice keeps its
+// whole chunk alive. Chunks double from 16 items; a slice over a quarter
+// of the largest chunk gets its own allocation.
+func takeSlice[T any](chunk *[]T, items []T) []T {
+	n := len(items)
+	most := sliceChunkMax / int(unsafe.Sizeof(items[0]))
+	if n > most/4 {
+		return append(make([]T, 0, n), items...)
+	}
+	if cap(*chunk)-len(*chunk) < n {
+		*chunk = make([]T, 0, min(max(2*cap(*chunk), 16), most))
+	}
+	start := len(*chunk)
+	*chunk = append(*chunk, items...)
+	return (*chunk)[start:len(*chunk):len(*chunk)]
 }
 
 // decodeHeld reads one object held as a *d and returns its address: for a
@@ -330,7 +355,7 @@ func appendStrings(r *jsonReader, s *[]string, f *fieldDesc) (quoted bool) {
 		quoted = decodeValue(r, unsafe.Pointer(&v), f) || quoted
 		r.strs = append(r.strs, v)
 	}
-	popItems(&r.strs, mark, s)
+	popItems(&r.strs, mark, s, &r.strChunk)
 	return quoted
 }
 

@@ -31,9 +31,12 @@ type jsonReader struct {
 	// the root, by type (see valueTypeOf).
 	types []valueType
 	// ptrs and strs are the stacks the items of arrays of structs and of
-	// strings gather on (see popItems).
-	ptrs []unsafe.Pointer
-	strs []string
+	// strings gather on, and ptrChunk and strChunk the chunks their slices
+	// are cut from (see popItems).
+	ptrs     []unsafe.Pointer
+	strs     []string
+	ptrChunk []unsafe.Pointer
+	strChunk []string
 }
 
 // jsonMark is a saved reader position, see mark and reset.

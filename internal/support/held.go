@@ -125,7 +125,7 @@ func (b *itemBlock) next(r *jsonReader, d *structDesc) unsafe.Pointer {
 		b.start = r.pos
 	}
 	if b.used == b.n {
-		b.n = b.nextSize(r)
+		b.n = b.nextSize(r, d)
 		b.block, b.used = newStructs(d, b.n), 0
 	}
 	b.used++
@@ -133,14 +133,18 @@ func (b *itemBlock) next(r *jsonReader, d *structDesc) unsafe.Pointer {
 	return itemAt(b.block, b.used-1, d.size)
 }
 
-// nextSize is the size of the next block: twice the last (1 at first), at
-// most itemBlockMax, and at most the values the rest of the input holds at
-// the input read per value so far.
-func (b *itemBlock) nextSize(r *jsonReader) int {
+// nextSize is the size of the next block of structs of type d: twice the
+// last (1 at first), at most itemBlockMax, at most the values the rest of
+// the input holds at the input read per value so far, and at most what
+// MaxValueBytes leaves (the value being made already counted).
+func (b *itemBlock) nextSize(r *jsonReader, d *structDesc) int {
 	n := min(max(2*b.n, 1), itemBlockMax)
 	if read := r.pos - b.start; b.items > 0 && read > 0 {
 		avg := max(read/b.items, 1)
 		n = min(n, (len(r.data)-r.pos)/avg+1)
+	}
+	if r.maxValueBytes > 0 {
+		n = min(n, (r.maxValueBytes-r.valueBytes)/max(int(d.size), 1)+1)
 	}
 	return n
 }

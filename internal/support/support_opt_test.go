@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -338,4 +339,34 @@ func TestSlicesShareChunks(t *testing.T) {
 	assert.Equal(t, len(third), cap(third))
 	assert.Len(t, v.Subs.Val, 3)
 	assert.Equal(t, 3, cap(v.Subs.Val))
+}
+
+// TestMaxValueBytes: a payload whose structs would take more than
+// MaxValueBytes fails at the value that goes over, having allocated about
+// the bound and no more; without the option the same payload decodes.
+func TestMaxValueBytes(t *testing.T) {
+	const items = 10000
+	in := []byte(`{"subs":[` + strings.Repeat(`{},`, items-1) + `{}]}`)
+	size := int(kindsDesc.size)
+	var v kinds
+	require.NoError(t, UnmarshalWith(in, &v, DecodeOptions{}))
+	require.Len(t, v.Subs.Val, items)
+
+	limit := 100 * size
+	var err error
+	var stats [2]runtime.MemStats
+	runtime.ReadMemStats(&stats[0])
+	v = kinds{}
+	err = UnmarshalWith(in, &v, DecodeOptions{MaxValueBytes: limit})
+	runtime.ReadMemStats(&stats[1])
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Contains(t, de.Error(), "MaxValueBytes")
+	assert.Equal(t, "/subs/100", de.Pointer, "the first value over the bound")
+	allocated := int(stats[1].TotalAlloc - stats[0].TotalAlloc)
+	assert.Less(t, allocated, 2*limit+64<<10, "allocated about the bound")
+
+	two := []byte(`{"subs":[{},{}]}`)
+	require.NoError(t, UnmarshalWith(two, &v, DecodeOptions{MaxValueBytes: 2 * size}), "exactly at the bound")
+	require.Error(t, UnmarshalWith(two, &v, DecodeOptions{MaxValueBytes: 2*size - 1}), "one byte under")
 }

@@ -27,6 +27,9 @@ type jsonReader struct {
 	keyBuf   []byte // unescaped keys (see nextKey)
 	strBuf   []byte // unescaped string values before they are copied
 	arena    []byte // the block decoded strings are copied into (see copyString)
+	// maxValueBytes is DecodeOptions.MaxValueBytes, valueBytes what the
+	// structs made so far take (see reserveValue).
+	maxValueBytes, valueBytes int
 	// types are the field guesses and item blocks of the values below
 	// the root, by type (see valueTypeOf).
 	types []valueType

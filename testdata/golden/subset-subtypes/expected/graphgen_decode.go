@@ -108,6 +108,11 @@ func (r *jsonReader) valueTypeOf(d *structDesc) *valueType {
 // members (nil for none). A value below the root (shared) comes from its
 // type's block; the root is allocated on its own and guesses nothing.
 func (r *jsonReader) newValue(d *structDesc, shared bool) (unsafe.Pointer, *fieldGuesses) {
+	if !r.reserveValue(d) {
+		// Over MaxValueBytes: the reader has failed, and nothing more is
+		// decoded into this struct.
+		return newStruct(d), nil
+	}
 	if !shared {
 		return newStruct(d), nil
 	}
@@ -116,6 +121,20 @@ func (r *jsonReader) newValue(d *structDesc, shared bool) (unsafe.Pointer, *fiel
 		return newStruct(d), nil
 	}
 	return t.block.next(r, d), &t.guesses
+}
+
+// reserveValue counts a new struct of type d against MaxValueBytes, and
+// fails the reader when it would go over.
+func (r *jsonReader) reserveValue(d *structDesc) bool {
+	if r.maxValueBytes <= 0 {
+		return true
+	}
+	if r.valueBytes+int(d.size) > r.maxValueBytes {
+		r.failf("the decoded values would take more than %d bytes (DecodeOptions.MaxValueBytes)", r.maxValueBytes)
+		return false
+	}
+	r.valueBytes += int(d.size)
+	return true
 }
 
 // decodeMember reads the value of the member named key into its field f,
@@ -422,6 +441,13 @@ type DecodeOptions struct {
 	// MaxDepth bounds the nesting of objects and arrays in the input;
 	// deeper input is a *DecodeError. 0 means the default, 10,000.
 	MaxDepth int
+	// MaxValueBytes bounds the memory of the structs a decode creates, each
+	// counted at its Go size (a User is over 3 KB); a payload that needs
+	// more is a *DecodeError. 0 means no bound. Set it for input that may
+	// not come from Graph (an endpoint anyone can post to): a users page of
+	// empty objects, [{},{},…], needs about a thousand bytes of structs per
+	// byte of JSON. Strings and slices take at most a few times the input.
+	MaxValueBytes int
 }
 
 // UnmarshalWith decodes data into v, a pointer to any generated struct,
@@ -429,6 +455,7 @@ type DecodeOptions struct {
 // as encoding/json does.
 func UnmarshalWith(data []byte, v model, opts DecodeOptions) error {
 	r := newJSONReader(data, opts.MaxDepth)
+	r.maxValueBytes = opts.MaxValueBytes
 	if !r.readNull() {
 		p, d := v.model()
 		decodeStruct(r, p, d)

@@ -39,10 +39,11 @@ func decodeItem(r *jsonReader, p unsafe.Pointer, d *structDesc, guesses *fieldGu
 }
 
 // fieldGuesses remembers, for the values of one type below the root, the
-// field each member position went to in the previous value. Graph writes the members
-// of a type in the same order wherever it appears, so a member's name is
-// mostly matched against one guess, before its text is even scanned (see
-// nextKeyGuess). A nil *fieldGuesses guesses nothing and only looks up.
+// field each member position went to in the previous value. Graph writes
+// the members of a type in the same order wherever it appears, so a
+// member's name is mostly matched against one guess, before its text is
+// even scanned (see nextKeyGuess). A nil *fieldGuesses guesses nothing and
+// only looks up.
 type fieldGuesses []*fieldDesc
 
 // at returns the guess for the i-th member, or nil.

@@ -107,17 +107,14 @@ func (r *jsonReader) valueTypeOf(d *structDesc) *valueType {
 
 // newValue returns a new zero struct of type d and the guesses for its
 // members (nil for none). A value below the root (shared) comes from its
-// type's block; the root is allocated on its own and guesses nothing.
+// type's block; the root is allocated on its own and guesses nothing, and
+// so is a value over MaxValueBytes, which has failed the reader: nothing
+// more is decoded into it.
 func (r *jsonReader) newValue(d *structDesc, shared bool) (unsafe.Pointer, *fieldGuesses) {
-	if !r.reserveValue(d) {
-		// Over MaxValueBytes: the reader has failed, and nothing more is
-		// decoded into this struct.
-		return newStruct(d), nil
+	var t *valueType
+	if r.reserveValue(d) && shared {
+		t = r.valueTypeOf(d)
 	}
-	if !shared {
-		return newStruct(d), nil
-	}
-	t := r.valueTypeOf(d)
 	if t == nil {
 		return newStruct(d), nil
 	}

@@ -12,6 +12,9 @@
 #
 #   generate-schemas, generate-openapi  graphgen binary on ../shared/graph/v1.0
 #                                       (schemas/ and openapi.yaml), median of RUNS
+#   generate-standin, -standin-nopaths  the same on the stand-in for the full published
+#                                       document (cmd/standin: 10,400 paths) and on it
+#                                       without paths (the same schemas)
 #   compile-graphgen-cold               go build of the generated package, empty GOCACHE
 #                                       (the standard library is compiled too)
 #   compile-graphgen-pkg                the same with its dependencies (std) built
@@ -57,31 +60,43 @@ mb() { awk -v kb="$1" 'BEGIN {printf "%.0f", kb/1024}'; }
 
 echo "buildcost machine cores=$(nproc) gomaxprocs=${GOMAXPROCS:-unset} go=$(go env GOVERSION) goflags='$(go env GOFLAGS)' build_p=${GOMAXPROCS:-$(nproc)} loadavg=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,) note='go build defaults: -p=GOMAXPROCS, compiler backend -c<=GOMAXPROCS'"
 
-# a. Generation: the graphgen binary, timed on both input forms.
+# a. Generation: the graphgen binary, timed on both input forms, and on the
+# stand-in for Microsoft's full published document (cmd/standin) next to the
+# same document without paths. The runs of all forms are interleaved, so that
+# the machine's swings fall on each form alike.
 (cd "$root" && go build -o "$work/graphgen" ./cmd/graphgen)
-forms="schemas openapi"
+forms="schemas openapi standin-nopaths standin"
 has generate || { forms=schemas; runs=1; }
-for form in $forms; do
-	in=$shared/schemas
-	[ $form = openapi ] && in=$shared/openapi.yaml
-	walls=() rsss=()
-	for i in $(seq "$runs"); do
+declare -A walls rsss
+if has generate; then
+	go run ./cmd/standin -shared "$(dirname "$shared")" "$work/standin" >&2
+fi
+for i in $(seq "$runs"); do
+	for form in $forms; do
+		case $form in
+		schemas) in=$shared/schemas ;;
+		openapi) in=$shared/openapi.yaml ;;
+		*) in=$work/standin/$form.yaml ;;
+		esac
 		out=$work/gen-$form-$i
 		read -r wall rss < <(measure "$work/graphgen" generate -in "$in" -out "$out" -package graph -allow-missing-refs)
-		walls+=("$wall") rsss+=("$rss")
+		walls[$form]+="$wall " rsss[$form]+="$rss "
 		# Outputs are kept until the end: on this machine's ext4 (mounted with discard)
 		# deleting 4,000 files just before a run makes that run's file creation several
 		# times slower, which would be measured as generation time.
 	done
+done
+for form in $forms; do
 	extra=
 	if [ $form = openapi ]; then
 		if diff -r -q "$work/gen-schemas-1" "$work/gen-openapi-1" >/dev/null; then extra=" identical=true"; else extra=" identical=false"; fi
 	fi
+	if [ $form = standin ]; then
+		extra=" size_mb=$(awk -v b="$(stat -c %s "$work/standin/standin.yaml")" 'BEGIN {printf "%.1f", b/1e6}') paths=$(grep -c '^  [/?'"'"'"]' "$work/standin/standin.yaml")"
+	fi
 	has generate || continue
-	echo "buildcost generate-$form wall_s=$(median "${walls[@]}") best_wall_s=$(printf '%s\n' "${walls[@]}" | sort -g | head -1) rss_mb=$(mb "$(median "${rsss[@]}")") runs_wall_s=$(
-		IFS=,
-		echo "${walls[*]}"
-	)$extra"
+	# shellcheck disable=SC2086
+	echo "buildcost generate-$form wall_s=$(median ${walls[$form]}) best_wall_s=$(printf '%s\n' ${walls[$form]} | sort -g | head -1) rss_mb=$(mb "$(median ${rsss[$form]})") runs_wall_s=$(echo ${walls[$form]} | tr ' ' ,)$extra"
 done
 
 # One temporary module laid out like bench/ (same go.mod and go.sum), holding

@@ -10,6 +10,7 @@ require (
 	github.com/microsoft/kiota-serialization-json-go v1.1.2
 	github.com/microsoftgraph/msgraph-sdk-go v1.89.0
 	github.com/segmentio/encoding v0.5.4
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

@@ -57,6 +57,7 @@ type bodyReader struct {
 	skipped    skipCounts
 	found      []*inlineBody
 	byName     map[string][]*inlineBody // lower-cased Go name -> bodies with that name
+	pathTypes  map[string]pathType      // typeOfPath's answers: every action bound to a path asks again
 }
 
 // inlineBody is one inline object schema and the operations that use it.
@@ -70,7 +71,8 @@ type inlineBody struct {
 }
 
 func newBodyReader(file string, c *openapiComponents, paths map[string]map[string]json.RawMessage, p *problems, skipped skipCounts) *bodyReader {
-	return &bodyReader{file: file, components: c, paths: paths, p: p, skipped: skipped, byName: map[string][]*inlineBody{}}
+	return &bodyReader{file: file, components: c, paths: paths, p: p, skipped: skipped,
+		byName: map[string][]*inlineBody{}, pathTypes: map[string]pathType{}}
 }
 
 // read returns a schema for every distinct inline body, components' first.
@@ -282,6 +284,21 @@ func (b *bodyReader) binding(parent []string) string {
 
 // typeOfPath returns the schema that a path's GET returns on success.
 func (b *bodyReader) typeOfPath(path string) (string, bool) {
+	t, ok := b.pathTypes[path]
+	if !ok {
+		t.name, t.ok = b.getType(path)
+		b.pathTypes[path] = t
+	}
+	return t.name, t.ok
+}
+
+type pathType struct {
+	name string
+	ok   bool
+}
+
+// getType reads the schema that a path's GET returns on success.
+func (b *bodyReader) getType(path string) (string, bool) {
 	raw, ok := b.paths[path]["get"]
 	if !ok {
 		return "", false

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Error is one problem in the input: where it is and what is wrong.
@@ -79,7 +77,7 @@ func (p *problems) add(at Origin, kind, format string, args ...any) {
 
 // result locates every error in its document, sorts them and returns nil
 // or Errors.
-func (p *problems) result(docs map[string][]byte) error {
+func (p *problems) result(docs map[string]*source) error {
 	if len(p.list) == 0 {
 		return nil
 	}
@@ -88,23 +86,19 @@ func (p *problems) result(docs map[string][]byte) error {
 }
 
 // warningList returns the warnings, located and sorted.
-func (p *problems) warningList(docs map[string][]byte) Errors {
+func (p *problems) warningList(docs map[string]*source) Errors {
 	locateAll(p.warnings, docs)
 	return p.warnings
 }
 
 // locateAll finds each error's line and column and sorts the list by
 // file and position.
-func locateAll(list Errors, docs map[string][]byte) {
-	parsed := map[string]*yaml.Node{} // each document is parsed once
+func locateAll(list Errors, docs map[string]*source) {
 	for _, e := range list {
 		if e.Line == 0 {
-			node, ok := parsed[e.Origin.File]
-			if !ok {
-				node = parseNode(docs[e.Origin.File])
-				parsed[e.Origin.File] = node
+			if src := docs[e.Origin.File]; src != nil {
+				e.Line, e.Column = src.locate(e.Origin.Pointer)
 			}
-			e.Line, e.Column = locateIn(node, e.Origin.Pointer)
 		}
 	}
 	slices.SortStableFunc(list, func(a, b *Error) int {

@@ -33,20 +33,16 @@ type Options struct {
 // problems of the run are returned together as Errors.
 func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) {
 	var p problems
-	raws, skipped := collect(docs, &p)
+	raws, skipped, sources := collect(docs, &p)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	checkOverrides(raws, opts, &p)
 	pkg := newLowerer(raws, selectSubset(raws, opts, &p), opts, &p).lower()
-	data := make(map[string][]byte, len(docs))
-	for _, d := range docs {
-		data[d.File] = d.Data
-	}
-	if err := p.result(data); err != nil {
+	if err := p.result(sources); err != nil {
 		return nil, err
 	}
-	pkg.Warnings = p.warningList(data)
+	pkg.Warnings = p.warningList(sources)
 	pkg.InputHash = inputHash(raws, opts)
 	pkg.Options = opts
 	pkg.Skipped = skipped
@@ -54,16 +50,21 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 }
 
 // collect parses every document and returns their schemas sorted by name,
-// reporting a name defined twice, and what the documents hold that carries
-// no model.
-func collect(docs []Document, p *problems) ([]rawSchema, []Skipped) {
+// reporting a name defined twice, what the documents hold that carries no
+// model, and each document as problems are located in it.
+func collect(docs []Document, p *problems) ([]rawSchema, []Skipped, map[string]*source) {
 	parsed := make([][]rawSchema, len(docs))
 	found := make([]problems, len(docs))
 	skips := make([]skipCounts, len(docs))
+	srcs := make([]*source, len(docs))
 	par.For(len(docs), func(i int) {
 		skips[i] = skipCounts{}
-		parsed[i] = parseDocument(docs[i], &found[i], skips[i])
+		parsed[i], srcs[i] = parseDocument(docs[i], &found[i], skips[i])
 	})
+	sources := make(map[string]*source, len(docs))
+	for i, d := range docs {
+		sources[d.File] = srcs[i]
+	}
 	var raws []rawSchema
 	skipped := skipCounts{}
 	for i := range docs {
@@ -84,5 +85,5 @@ func collect(docs []Document, p *problems) ([]rawSchema, []Skipped) {
 		}
 		out = append(out, r)
 	}
-	return out, skipped.list()
+	return out, skipped.list(), sources
 }

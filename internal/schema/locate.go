@@ -7,6 +7,26 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// source is one input document as its problems are located in it: its
+// text and, for a YAML document read through its outline, that outline.
+type source struct {
+	data    []byte
+	outline *yamlOutline
+	node    *yaml.Node // the whole document, parsed on the first locate without an outline
+	parsed  bool
+}
+
+// locate returns the 1-based line and column of the value at pointer.
+func (s *source) locate(pointer string) (line, col int) {
+	if s.outline != nil {
+		return s.outline.locate(pointer)
+	}
+	if !s.parsed {
+		s.node, s.parsed = parseNode(s.data), true
+	}
+	return locateIn(s.node, pointer)
+}
+
 // parseNode parses a document for locateIn; nil when it cannot.
 func parseNode(data []byte) *yaml.Node {
 	var root yaml.Node
@@ -62,10 +82,18 @@ func splitPointer(pointer string) []string {
 	}
 	tokens := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
 	for i, t := range tokens {
-		tokens[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
+		if strings.IndexByte(t, '~') >= 0 {
+			tokens[i] = unescapeToken.Replace(t)
+		}
 	}
 	return tokens
 }
+
+// The escapes of RFC 6901.
+var (
+	escapeToken   = strings.NewReplacer("~", "~0", "/", "~1")
+	unescapeToken = strings.NewReplacer("~1", "/", "~0", "~")
+)
 
 // pointerJoin appends escaped tokens to a JSON Pointer.
 func pointerJoin(pointer string, tokens ...string) string {
@@ -73,7 +101,10 @@ func pointerJoin(pointer string, tokens ...string) string {
 	b.WriteString(pointer)
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		if strings.ContainsAny(t, "~/") {
+			t = escapeToken.Replace(t)
+		}
+		b.WriteString(t)
 	}
 	return b.String()
 }

@@ -71,14 +71,39 @@ type rawSchema struct {
 const componentsPrefix = "#/components/schemas/"
 
 // parseDocument returns the named schemas of one document, counting in
-// skipped what carries no model.
-func parseDocument(doc Document, p *problems, skipped skipCounts) []rawSchema {
-	root := Origin{File: doc.File}
-	data, err := toJSON(doc.Data)
+// skipped what carries no model, and where its problems are located.
+func parseDocument(doc Document, p *problems, skipped skipCounts) ([]rawSchema, *source) {
+	data, src, err := readDocument(doc)
 	if err != nil {
 		p.list = append(p.list, syntaxError(doc, err))
-		return nil
+		return nil, src
 	}
+	return parseJSONDocument(doc, data, p, skipped), src
+}
+
+// readDocument returns a document as JSON: JSON as it is, a YAML OpenAPI
+// document through its outline (read_yaml.go), other YAML converted whole.
+func readDocument(doc Document) ([]byte, *source, error) {
+	src := &source{data: doc.Data}
+	if isJSON(doc.Data) {
+		if !json.Valid(doc.Data) {
+			var v any
+			return nil, src, json.Unmarshal(doc.Data, &v)
+		}
+		return doc.Data, src, nil
+	}
+	data, outline, err := readYAMLOpenAPI(doc.Data)
+	if err == nil {
+		src.outline = outline
+		return data, src, nil
+	}
+	data, err = yamlToJSON(doc.Data)
+	return data, src, err
+}
+
+// parseJSONDocument returns the named schemas of one document read as JSON.
+func parseJSONDocument(doc Document, data []byte, p *problems, skipped skipCounts) []rawSchema {
+	root := Origin{File: doc.File}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		p.add(root, "invalid", "a schema document must be a JSON object: %v", err)
@@ -168,16 +193,15 @@ func schemaFileName(file string, top map[string]json.RawMessage) string {
 	return strings.TrimSuffix(path.Base(file), ".json")
 }
 
-// toJSON returns data as JSON: JSON input as is, YAML converted.
-func toJSON(data []byte) ([]byte, error) {
+// isJSON reports whether a document is JSON rather than YAML: it starts
+// with an object or an array.
+func isJSON(data []byte) bool {
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		var v any
-		if err := json.Unmarshal(data, &v); err != nil {
-			return nil, err
-		}
-		return data, nil
-	}
+	return len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
+}
+
+// yamlToJSON converts a whole YAML document to JSON.
+func yamlToJSON(data []byte) ([]byte, error) {
 	var v any
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		return nil, err

@@ -1,0 +1,332 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/graphgen/graphgen/internal/par"
+	"gopkg.in/yaml.v3"
+)
+
+// An OpenAPI document in YAML is read through its outline (outline.go):
+// what graphgen reads of it is converted to JSON, each value on its own and
+// in parallel, and the rest is left out, so that the JSON handed to
+// parseOpenAPI is what converting the whole document would give, less what
+// no reader looks at. A document the outline cannot follow is converted
+// whole.
+
+// readSpec says what graphgen reads of a mapping: members by key (any
+// applies to every key not named), and for each value whether it is read
+// whole (leaf), cut further (members or any), or only counted (null).
+type readSpec struct {
+	members map[string]*readSpec
+	any     *readSpec
+	leaf    bool
+	null    bool
+}
+
+var (
+	leafSpec  = &readSpec{leaf: true}
+	countSpec = &readSpec{any: &readSpec{null: true}}
+	// operationSpec is what bodies.go reads of an operation.
+	operationSpec = &readSpec{members: map[string]*readSpec{
+		"operationId": leafSpec, "summary": leafSpec, "description": leafSpec,
+		"requestBody": leafSpec, "responses": leafSpec,
+	}}
+	// openapiSpec is what parse_openapi.go and bodies.go read of a document.
+	openapiSpec = &readSpec{members: map[string]*readSpec{
+		"openapi": leafSpec,
+		"components": {members: map[string]*readSpec{
+			"schemas":       {any: leafSpec},
+			"responses":     {any: leafSpec},
+			"requestBodies": {any: leafSpec},
+			// Counted as skipped.
+			"parameters": countSpec, "headers": countSpec, "examples": countSpec,
+			"securitySchemes": countSpec, "links": countSpec, "callbacks": countSpec,
+		}},
+		"paths": {any: &readSpec{members: methodSpecs()}},
+	}}
+)
+
+func methodSpecs() map[string]*readSpec {
+	m := map[string]*readSpec{}
+	for _, method := range methods {
+		m[method] = operationSpec
+	}
+	return m
+}
+
+// yamlOutline is a YAML document read through its outline: the cut entries,
+// kept to locate problems without parsing the whole document again.
+type yamlOutline struct {
+	doc []byte
+	top []yEntry
+}
+
+// errNoOutline says that a document is to be converted whole.
+var errNoOutline = errors.New("the outline cannot follow this document")
+
+// readYAMLOpenAPI returns the JSON of what graphgen reads of a YAML OpenAPI
+// document, and its outline; errNoOutline when the document is not one the
+// outline can follow (or not an OpenAPI document).
+func readYAMLOpenAPI(data []byte) ([]byte, *yamlOutline, error) {
+	o := &outliner{doc: data}
+	from, ok := documentStart(data)
+	if !ok {
+		return nil, nil, errNoOutline
+	}
+	top, ok := o.mapping(from, len(data), 1+bytes.Count(data[:from], []byte{'\n'}), 1)
+	if !ok || !hasKey(top, "openapi") {
+		return nil, nil, errNoOutline
+	}
+	r := &yamlReader{o: o}
+	root := r.cutAll(top, openapiSpec)
+	if !r.ok {
+		return nil, nil, errNoOutline
+	}
+	r.convert()
+	if r.err != nil {
+		return nil, nil, errNoOutline
+	}
+	var b bytes.Buffer
+	r.write(&b, root)
+	return b.Bytes(), &yamlOutline{doc: data, top: root.entries}, nil
+}
+
+// documentStart skips a byte order mark and a leading "---" line; false
+// for a document with directives.
+func documentStart(data []byte) (int, bool) {
+	pos := 0
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		pos = 3
+	}
+	for pos < len(data) {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data) - pos
+		}
+		line := bytes.TrimRight(data[pos:pos+end], " \r")
+		switch {
+		case len(line) == 0 || line[0] == '#':
+		case string(line) == "---":
+			return pos + end + 1, true
+		case line[0] == '%' || line[0] == '\t':
+			return 0, false
+		default:
+			return pos, true
+		}
+		pos += end + 1
+	}
+	return pos, true
+}
+
+func hasKey(entries []yEntry, key string) bool {
+	for _, e := range entries {
+		if e.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlReader cuts a document by a readSpec, then converts its leaves.
+type yamlReader struct {
+	o      *outliner
+	ok     bool
+	leaves []*yLeaf
+	err    error
+}
+
+// yPart is a cut mapping: its entries and, for each one kept, what is
+// written for it.
+type yPart struct {
+	entries []yEntry
+	kept    []yKept
+}
+
+type yKept struct {
+	key  string
+	null bool
+	leaf *yLeaf
+	sub  *yPart
+}
+
+type yLeaf struct {
+	span ySpan
+	json []byte
+}
+
+// cutAll cuts the values of entries as spec says.
+func (r *yamlReader) cutAll(entries []yEntry, spec *readSpec) *yPart {
+	r.ok = true
+	return r.cut(entries, spec)
+}
+
+func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *yPart {
+	part := &yPart{entries: entries}
+	for i := range entries {
+		e := &entries[i]
+		s := spec.members[e.key]
+		if s == nil {
+			s = spec.any
+		}
+		if s == nil {
+			continue
+		}
+		k := yKept{key: e.key, null: s.null}
+		if !s.null && !s.leaf && (!e.val.inline || e.val.compact) && e.val.end > e.val.start {
+			sub, ok := r.o.mapping(e.val.start, e.val.end, e.val.line, e.val.col)
+			if ok && len(sub) > 0 {
+				e.sub, e.cut = sub, true
+				k.sub = r.cut(sub, s)
+			}
+		}
+		if !s.null && k.sub == nil {
+			k.leaf = &yLeaf{span: e.val}
+			r.leaves = append(r.leaves, k.leaf)
+		}
+		part.kept = append(part.kept, k)
+	}
+	part.entries = entries
+	return part
+}
+
+// convert turns every leaf into JSON, in parallel.
+func (r *yamlReader) convert() {
+	errs := make([]error, len(r.leaves))
+	par.For(len(r.leaves), func(i int) {
+		r.leaves[i].json, errs[i] = r.o.valueJSON(r.leaves[i].span)
+	})
+	r.err = errors.Join(errs...)
+}
+
+func (r *yamlReader) write(b *bytes.Buffer, part *yPart) {
+	b.WriteByte('{')
+	for i, k := range part.kept {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(k.key)
+		b.Write(key)
+		b.WriteByte(':')
+		switch {
+		case k.null:
+			b.WriteString("null")
+		case k.sub != nil:
+			r.write(b, k.sub)
+		default:
+			b.Write(k.leaf.json)
+		}
+	}
+	b.WriteByte('}')
+}
+
+// valueJSON converts one value to JSON as the whole document's conversion
+// would (toJSON), single-line strings directly.
+func (o *outliner) valueJSON(sp ySpan) ([]byte, error) {
+	if sp.end <= sp.start {
+		return []byte("null"), nil
+	}
+	if s, ok := o.simpleString(sp); ok {
+		return json.Marshal(s)
+	}
+	var v any
+	if err := yaml.Unmarshal(o.spanText(sp), &v); err != nil {
+		return nil, err
+	}
+	return json.Marshal(stringKeys(v))
+}
+
+// spanText is the text of a span, an inline one with spaces before it so
+// that yaml.v3 sees its columns.
+func (o *outliner) spanText(sp ySpan) []byte {
+	if !sp.inline {
+		return o.doc[sp.start:sp.end]
+	}
+	text := make([]byte, sp.col-1, sp.col-1+sp.end-sp.start)
+	for i := range text {
+		text[i] = ' '
+	}
+	return append(text, o.doc[sp.start:sp.end]...)
+}
+
+// simpleString returns a one-line inline value that is certainly a string:
+// a plain scalar that plainIsString accepts and that holds no ": " or " #",
+// or a single-quoted scalar.
+func (o *outliner) simpleString(sp ySpan) (string, bool) {
+	text := o.doc[sp.start:sp.end]
+	if !sp.inline || bytes.IndexByte(text, '\n') >= 0 || bytes.IndexByte(text, '\t') >= 0 {
+		return "", false
+	}
+	text = bytes.TrimRight(text, " \r")
+	if text[0] == '\'' {
+		q, closed := o.scanQuoted(sp.start, sp.start+len(text))
+		if !closed || q != sp.start+len(text) {
+			return "", false
+		}
+		return strings.ReplaceAll(string(text[1:len(text)-1]), "''", "'"), true
+	}
+	if !plainIsString(text) || bytes.Contains(text, []byte(": ")) || bytes.Contains(text, []byte(" #")) || text[len(text)-1] == ':' {
+		return "", false
+	}
+	return string(text), true
+}
+
+// yamlKeyString reads a key that may not be a plain string as the whole
+// conversion does: yaml.v3 then fmt.Sprint.
+func yamlKeyString(raw []byte) (string, bool) {
+	var m map[any]any
+	if yaml.Unmarshal(append(append([]byte{}, raw...), ": x"...), &m) != nil || len(m) != 1 {
+		return "", false
+	}
+	for k := range m {
+		if s, ok := k.(string); ok {
+			return s, true
+		}
+		return fmt.Sprint(k), true
+	}
+	return "", false
+}
+
+// locate returns the line and column of the value at pointer, as locateIn
+// on the whole parsed document would, parsing only the value it is in.
+func (y *yamlOutline) locate(pointer string) (line, col int) {
+	tokens := splitPointer(pointer)
+	entries := y.top
+	if len(entries) == 0 {
+		return 0, 0
+	}
+	line, col = entries[0].keyLine, entries[0].col
+	o := &outliner{doc: y.doc}
+	for i, t := range tokens {
+		e := findEntry(entries, t)
+		if e == nil {
+			return line, col
+		}
+		if e.cut && len(e.sub) > 0 {
+			entries = e.sub
+			line, col = entries[0].keyLine, entries[0].col
+			continue
+		}
+		node := parseNode(o.spanText(e.val))
+		if node == nil || node.Kind == yaml.ScalarNode {
+			return e.keyLine, e.keyCol
+		}
+		l, c := locateIn(node, pointerJoin("", tokens[i+1:]...))
+		return l + e.val.line - 1, c
+	}
+	return line, col
+}
+
+// findEntry finds an entry by its text, as locateIn does.
+func findEntry(entries []yEntry, text string) *yEntry {
+	for i := range entries {
+		if entries[i].text == text {
+			return &entries[i]
+		}
+	}
+	return nil
+}

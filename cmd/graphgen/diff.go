@@ -15,19 +15,23 @@ import (
 func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", stderr)
 	asJSON := fs.Bool("json", false, "print the changes as a JSON array")
+	var old, new multiFlag
+	fs.Var(&old, "old", "an input of the old schemas (repeatable, instead of OLD)")
+	fs.Var(&new, "new", "an input of the new schemas (repeatable, instead of NEW)")
 	var opts schema.Options
 	allowMissingRefsFlag(fs, &opts.AllowMissingRefs)
 	if err := fs.Parse(args); err != nil {
 		return helpOr(err, 2)
 	}
-	if fs.NArg() != 2 {
-		fmt.Fprint(stderr, "graphgen diff: want two inputs, OLD and NEW\n", usage)
+	sides, ok := diffSides(fs.Args(), old, new)
+	if !ok {
+		fmt.Fprint(stderr, "graphgen diff: want two inputs, OLD and NEW, or -old and -new lists\n", usage)
 		return 2
 	}
 	var pkgs [2]*schema.Package
-	for i, in := range fs.Args() {
+	for i, inputs := range sides {
 		var code int
-		if pkgs[i], code = loadInputs(ctx, "graphgen diff", []string{in}, opts, 2, stderr); code != 0 {
+		if pkgs[i], code = loadInputs(ctx, "graphgen diff", inputs, opts, 2, stderr); code != 0 {
 			return code
 		}
 	}
@@ -51,6 +55,18 @@ func diffCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// diffSides is the old and new inputs: OLD and NEW, or the lists of -old
+// and -new (several module documents on each side).
+func diffSides(args, old, new []string) ([2][]string, bool) {
+	switch {
+	case len(args) == 2 && len(old) == 0 && len(new) == 0:
+		return [2][]string{args[:1], args[1:]}, true
+	case len(args) == 0 && len(old) > 0 && len(new) > 0:
+		return [2][]string{old, new}, true
+	}
+	return [2][]string{}, false
 }
 
 func countBreaking(changes []diff.Change) int {

@@ -76,3 +76,36 @@ func TestValidateCommand(t *testing.T) {
 	code, _, _ = runCLI(t, "validate", "-in", "../../schemas", "-type", "microsoft.graph.cloudPC", good)
 	assert.Equal(t, 0, code)
 }
+
+// TestSeveralDocuments gives generate and diff several module documents
+// that share a schema: generate says how many definitions it merged, and
+// diff between the same documents in another order reports nothing, while
+// leaving one out removes its types.
+func TestSeveralDocuments(t *testing.T) {
+	dir := t.TempDir()
+	const user = "    microsoft.graph.user:\n      type: object\n      properties:\n        displayName:\n          type: string\n"
+	write := func(name, schemas string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte("openapi: 3.0.4\ncomponents:\n  schemas:\n"+user+schemas), 0o644))
+		return path
+	}
+	users := write("Users.yml", "")
+	groups := write("Groups.yml", "    microsoft.graph.group:\n      type: object\n      properties:\n        owner:\n          $ref: '#/components/schemas/microsoft.graph.user'\n")
+
+	code, stdout, stderr := runCLI(t, "generate", "-in", users, "-in", groups, "-out", filepath.Join(dir, "graph"), "-package", "graph")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "graphgen: 2 types (2 structs, 0 enums)")
+	assert.Contains(t, stdout, "; 1 definition merged")
+
+	code, stdout, stderr = runCLI(t, "diff", "-old", users, "-old", groups, "-new", groups, "-new", users)
+	assert.Equal(t, 0, code, stderr)
+	assert.Equal(t, "graphgen diff: 0 changes, 0 breaking\n", stdout)
+
+	code, stdout, _ = runCLI(t, "diff", "-old", users, "-old", groups, "-new", users)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout, "breaking removed-type microsoft.graph.group")
+
+	code, _, stderr = runCLI(t, "diff", "-old", users, groups)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "want two inputs, OLD and NEW, or -old and -new lists")
+}

@@ -67,7 +67,7 @@ const usage = `usage:
   graphgen check [the flags of generate]
                             exit 1, listing stale, missing and extra files, when DIR is not what generate would write;
                             without flags, checks generated/graph against the embedded schemas/
-  graphgen diff [-json] [-allow-missing-refs] OLD NEW
+  graphgen diff [-json] [-allow-missing-refs] OLD NEW | -old PATH [-old PATH...] -new PATH [-new PATH...]
                             what a schema update changes for Go users: added, removed and retyped types, properties
                             and enum members, and properties moved between a type and its base, each breaking or
                             additive (-json also names the Go identifiers each breaking change breaks); exit 1 when
@@ -235,8 +235,8 @@ func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 	for _, f := range files {
 		size += len(f.Data)
 	}
-	fmt.Fprintf(stdout, "graphgen: %s, %d files, %d bytes in %s, %s%s\n", typeCounts(pkg), len(files), size, j.out,
-		time.Since(start).Round(time.Millisecond), skippedText(pkg.Skipped))
+	fmt.Fprintf(stdout, "graphgen: %s, %d files, %d bytes in %s, %s%s%s\n", typeCounts(pkg), len(files), size, j.out,
+		time.Since(start).Round(time.Millisecond), mergedText(pkg.Merged), skippedText(pkg.Skipped))
 	return 0
 }
 
@@ -248,6 +248,18 @@ func typeCounts(pkg *schema.Package) string {
 		text += fmt.Sprintf(", %d scalars", len(pkg.Scalars))
 	}
 	return text + ")"
+}
+
+// mergedText is "; 120 definitions merged" when inputs repeated
+// definitions, else "".
+func mergedText(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "; 1 definition merged"
+	}
+	return fmt.Sprintf("; %d definitions merged", n)
 }
 
 // skippedText is "; skipped, carrying no model: 5 parameters, 1 security

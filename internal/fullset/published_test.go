@@ -77,10 +77,115 @@ func TestPublishedDocumentsGenerate(t *testing.T) {
 			require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644))
 		}
 	}
+	// The three together, as one package.
+	files, err := emit.Emit(loadPublished(t, slices.Sorted(maps.Keys(publishedBodies))...), emit.Options{PackageName: "pub"})
+	require.NoError(t, err)
+	dir := filepath.Join(module, "combined")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for _, f := range append(files, layout) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644))
+	}
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
 		out, err := verify.GoCommand(context.Background(), module, args...).CombinedOutput()
 		require.NoError(t, err, "go %v:\n%s", args, out)
 	}
+}
+
+// loadPublished loads published documents together (file names relative
+// to publishedDir; "copy/NAME" is NAME read again under another name).
+func loadPublished(t *testing.T, names ...string) *schema.Package {
+	t.Helper()
+	pkg, err := schema.Load(context.Background(), readPublished(t, names...), schema.Options{})
+	require.NoError(t, err, "%v", names)
+	return pkg
+}
+
+func readPublished(t *testing.T, names ...string) []schema.Document {
+	t.Helper()
+	var docs []schema.Document
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(publishedDir, strings.TrimPrefix(name, "copy/")))
+		require.NoError(t, err)
+		docs = append(docs, schema.Document{File: name, Data: data})
+	}
+	return docs
+}
+
+// TestPublishedDocumentsCombine generates the three published documents as
+// one package: in every order the same bytes, every type each gives alone,
+// the schemas they share merged; a whole document given twice changes
+// nothing but the count of merged definitions, and a copy that changes one
+// property's type is an error naming both files and where they differ.
+func TestPublishedDocumentsCombine(t *testing.T) {
+	requireShared(t)
+	names := slices.Sorted(maps.Keys(publishedBodies))
+	combined := loadPublished(t, names...)
+	want := emitFiles(t, combined)
+	for _, order := range permutations(names) {
+		assert.Equal(t, want, emitFiles(t, loadPublished(t, order...)), "order %v", order)
+	}
+	all := typeNames(combined)
+	for _, name := range names {
+		for _, n := range typeNames(loadPublished(t, name)) {
+			assert.Contains(t, all, n, "%s's type is in the combined package", name)
+		}
+	}
+	assert.Positive(t, combined.Merged, "the documents share schemas (microsoft.graph.entity, the errors)")
+
+	twice := loadPublished(t, append(slices.Clone(names), "copy/"+names[0])...)
+	assert.Equal(t, want, emitFiles(t, twice), "a document given twice changes no file")
+	assert.Greater(t, twice.Merged, combined.Merged)
+
+	docs := readPublished(t, names[0], "copy/"+names[0])
+	before := []byte("      properties:\n        displayName:\n          type: string")
+	require.True(t, bytes.Contains(docs[1].Data, before), "the document has a displayName string property")
+	docs[1].Data = bytes.Replace(docs[1].Data, before, []byte("      properties:\n        displayName:\n          type: integer"), 1)
+	_, err := schema.Load(context.Background(), docs, schema.Options{})
+	require.Error(t, err)
+	assert.Regexp(t, `^copy/BackupRestore.yml:\d+:\d+: /components/schemas/[^:]+/properties/displayName/type: `+
+		`schema "[^"]+" is also defined in BackupRestore.yml:\d+:\d+, differently: "integer" here, "string" there \(at .*/displayName/type\)`, err.Error())
+}
+
+// emitFiles emits a package and returns its files by name.
+func emitFiles(t *testing.T, pkg *schema.Package) map[string]string {
+	t.Helper()
+	files, err := emit.Emit(pkg, emit.Options{PackageName: "pub"})
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, f := range files {
+		out[f.Name] = string(f.Data)
+	}
+	return out
+}
+
+// typeNames lists the Go names of a package's types.
+func typeNames(pkg *schema.Package) []string {
+	var out []string
+	for _, s := range pkg.Structs {
+		out = append(out, s.Name.Name)
+	}
+	for _, e := range pkg.Enums {
+		out = append(out, e.Name.Name)
+	}
+	for _, s := range pkg.Scalars {
+		out = append(out, s.Name.Name)
+	}
+	return out
+}
+
+// permutations returns every order of names.
+func permutations(names []string) [][]string {
+	if len(names) <= 1 {
+		return [][]string{slices.Clone(names)}
+	}
+	var out [][]string
+	for i := range names {
+		rest := slices.Concat(names[:i:i], names[i+1:])
+		for _, p := range permutations(rest) {
+			out = append(out, append([]string{names[i]}, p...))
+		}
+	}
+	return out
 }
 
 func bodyNames(pkg *schema.Package) []string {

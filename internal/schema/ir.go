@@ -16,6 +16,7 @@ type Package struct {
 	Patterns  []*Pattern     // distinct regular expressions used by validators, sorted by Name
 	Warnings  Errors         // problems that did not stop the run, e.g. missing references allowed by Options
 	Skipped   []Skipped      // what the input holds that carries no model, e.g. {"parameters", 5}, sorted by What
+	Merged    int            // definitions repeated with the same content in several inputs, each made one type
 	Registry  []RegistryName // every struct by schema name and @odata.type, sorted by Name: what New, UnmarshalByName and Unmarshal look up
 	InputHash string         // fingerprint of the schemas and options, e.g. "sha256:0123456789abcdef"; equal for both input forms
 	Options   Options        // the options the package was lowered with

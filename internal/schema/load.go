@@ -33,7 +33,7 @@ type Options struct {
 // problems of the run are returned together as Errors.
 func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) {
 	var p problems
-	raws, skipped, sources := collect(docs, &p)
+	raws, skipped, sources, merged := collect(docs, &p)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -46,13 +46,15 @@ func Load(ctx context.Context, docs []Document, opts Options) (*Package, error) 
 	pkg.InputHash = inputHash(raws, opts)
 	pkg.Options = opts
 	pkg.Skipped = skipped
+	pkg.Merged = merged
 	return pkg, nil
 }
 
-// collect parses every document and returns their schemas sorted by name,
-// reporting a name defined twice, what the documents hold that carries no
-// model, and each document as problems are located in it.
-func collect(docs []Document, p *problems) ([]rawSchema, []Skipped, map[string]*source) {
+// collect parses every document and returns their schemas sorted by name
+// (a definition repeated with the same content once, see merge.go), what
+// the documents hold that carries no model, each document as problems are
+// located in it, and how many definitions were merged.
+func collect(docs []Document, p *problems) ([]rawSchema, []Skipped, map[string]*source, int) {
 	parsed := make([][]rawSchema, len(docs))
 	found := make([]problems, len(docs))
 	skips := make([]skipCounts, len(docs))
@@ -77,13 +79,6 @@ func collect(docs []Document, p *problems) ([]rawSchema, []Skipped, map[string]*
 	slices.SortStableFunc(raws, func(a, b rawSchema) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Origin.File, b.Origin.File))
 	})
-	out := raws[:0]
-	for i, r := range raws {
-		if i > 0 && raws[i-1].Name == r.Name {
-			p.add(r.Origin, "name-clash", "schema %q is also defined in %s", r.Name, raws[i-1].Origin.File)
-			continue
-		}
-		out = append(out, r)
-	}
-	return out, skipped.list(), sources
+	out, merged := mergeDefinitions(raws, sources, p)
+	return out, skipped.list(), sources, merged
 }

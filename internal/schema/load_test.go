@@ -43,12 +43,12 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`api.yaml:6:9: /components/schemas/a/properties/x: a schema must be an object, not null`},
 		},
 		{
-			name: "a schema defined twice",
+			name: "a schema defined twice, differently",
 			docs: []Document{
 				{File: "a.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.x","type":"object"}`)},
-				{File: "b.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.x","type":"object"}`)},
+				{File: "b.json", Data: []byte(`{"$id":"#/components/schemas/microsoft.graph.x","type":"object","description":"X"}`)},
 			},
-			want: []string{`b.json:1:1: schema "microsoft.graph.x" is also defined in a.json`},
+			want: []string{`b.json:1:65: /description: schema "microsoft.graph.x" is also defined in a.json:1:1, differently: "X" here, nothing there (at /description)`},
 		},
 		{
 			name: "dangling refs are all reported",

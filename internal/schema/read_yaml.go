@@ -60,11 +60,15 @@ func methodSpecs() map[string]*readSpec {
 }
 
 // yamlOutline is a YAML document read through its outline: the cut entries,
-// kept to locate problems without parsing the whole document again.
+// kept to locate problems without parsing the whole document again. The
+// entries of a value shorter than keepOutlineBytes are not kept (an
+// operation's, a path's): locating in it parses it, which costs little.
 type yamlOutline struct {
 	doc []byte
 	top []yEntry
 }
+
+const keepOutlineBytes = 64 << 10
 
 // errNoOutline says that a document is to be converted whole.
 var errNoOutline = errors.New("the outline cannot follow this document")
@@ -180,8 +184,10 @@ func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *yPart {
 		if !s.null && !s.leaf && (!e.val.inline || e.val.compact) && e.val.end > e.val.start {
 			sub, ok := r.o.mapping(e.val.start, e.val.end, e.val.line, e.val.col)
 			if ok && len(sub) > 0 {
-				e.sub, e.cut = sub, true
 				k.sub = r.cut(sub, s)
+				if e.val.end-e.val.start > keepOutlineBytes {
+					e.sub, e.cut = sub, true
+				}
 			}
 		}
 		if !s.null && k.sub == nil {

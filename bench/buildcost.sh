@@ -15,6 +15,9 @@
 #   generate-standin, -standin-nopaths  the same on the stand-in for the full published
 #                                       document (cmd/standin: 10,400 paths) and on it
 #                                       without paths (the same schemas)
+#   generate-module, -modules, -subset  one published module document (BackupRestore), the
+#                                       three in ../shared together, the stand-in with
+#                                       -types microsoft.graph.user
 #   compile-graphgen-cold               go build of the generated package, empty GOCACHE
 #                                       (the standard library is compiled too)
 #   compile-graphgen-pkg                the same with its dependencies (std) built
@@ -65,8 +68,9 @@ echo "buildcost machine cores=$(nproc) gomaxprocs=${GOMAXPROCS:-unset} go=$(go e
 # same document without paths. The runs of all forms are interleaved, so that
 # the machine's swings fall on each form alike.
 (cd "$root" && go build -o "$work/graphgen" ./cmd/graphgen)
-forms="schemas openapi standin-nopaths standin"
+forms="schemas openapi standin-nopaths standin module modules subset"
 has generate || { forms=schemas; runs=1; }
+published=$(dirname "$shared")/published
 declare -A walls rsss
 if has generate; then
 	go run ./cmd/standin -shared "$(dirname "$shared")" "$work/standin" >&2
@@ -74,12 +78,15 @@ fi
 for i in $(seq "$runs"); do
 	for form in $forms; do
 		case $form in
-		schemas) in=$shared/schemas ;;
-		openapi) in=$shared/openapi.yaml ;;
-		*) in=$work/standin/$form.yaml ;;
+		schemas) in=(-in "$shared/schemas") ;;
+		openapi) in=(-in "$shared/openapi.yaml") ;;
+		module) in=(-in "$published/BackupRestore.yml") ;;
+		modules) in=(-in "$published/BackupRestore.yml" -in "$published/CrossDeviceExperiences.yml" -in "$published/Devices.ServiceAnnouncement.yml") ;;
+		subset) in=(-in "$work/standin/standin.yaml" -types microsoft.graph.user) ;;
+		*) in=(-in "$work/standin/$form.yaml") ;;
 		esac
 		out=$work/gen-$form-$i
-		read -r wall rss < <(measure "$work/graphgen" generate -in "$in" -out "$out" -package graph -allow-missing-refs)
+		read -r wall rss < <(measure "$work/graphgen" generate "${in[@]}" -out "$out" -package graph -allow-missing-refs)
 		walls[$form]+="$wall " rsss[$form]+="$rss "
 		# Outputs are kept until the end: on this machine's ext4 (mounted with discard)
 		# deleting 4,000 files just before a run makes that run's file creation several
@@ -94,6 +101,7 @@ for form in $forms; do
 	if [ $form = standin ]; then
 		extra=" size_mb=$(awk -v b="$(stat -c %s "$work/standin/standin.yaml")" 'BEGIN {printf "%.1f", b/1e6}') paths=$(grep -c '^  [/?'"'"'"]' "$work/standin/standin.yaml")"
 	fi
+	extra+=" files=$(find "$work/gen-$form-1" -name '*.go' | wc -l)"
 	has generate || continue
 	# shellcheck disable=SC2086
 	echo "buildcost generate-$form wall_s=$(median ${walls[$form]}) best_wall_s=$(printf '%s\n' ${walls[$form]} | sort -g | head -1) rss_mb=$(mb "$(median ${rsss[$form]})") runs_wall_s=$(echo ${walls[$form]} | tr ' ' ,)$extra"

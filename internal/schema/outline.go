@@ -24,6 +24,7 @@ import (
 
 // yEntry is one member of a block mapping.
 type yEntry struct {
+	start   int // where the line of its key starts (of the "?" of an explicit key)
 	key     string
 	text    string // the key as yaml.v3's node holds it: key, or a plain key's text when YAML reads it as another type (1.0)
 	keyLine int    // 1-based
@@ -34,20 +35,23 @@ type yEntry struct {
 	cut     bool     // sub is valid (possibly empty)
 }
 
-// ySpan is the text of a value: doc[start:end]. inline is set when the value
-// starts on its key's line, at column col; otherwise it starts at the
-// beginning of line line. compact marks an inline value after an explicit
-// key's ": ", which may be a block mapping. An empty span is a null value.
+// ySpan is the text of a value: doc[start:end], lines first to endLine
+// (0-based, endLine excluded). inline is set when the value starts on its
+// key's line, at column col; otherwise it starts at the beginning of line
+// line (1-based). compact marks an inline value after an explicit key's
+// ": ", which may be a block mapping. An empty span is a null value.
 type ySpan struct {
-	start, end int
-	line, col  int
-	inline     bool
-	compact    bool
+	start, end     int
+	first, endLine int
+	line, col      int
+	inline         bool
+	compact        bool
 }
 
 // outliner cuts the block mappings of one document.
 type outliner struct {
-	doc []byte
+	doc   []byte
+	table *lineTable
 }
 
 // yLine is one line of the document: [start, end) without the line break,
@@ -95,143 +99,242 @@ type lexState struct {
 	quote byte // flow: the quote open inside it, if any
 }
 
-// mapping cuts the block mapping in doc[from:to) into its entries; ok is
-// false when the outline cannot be sure of them. from starts line line at
-// column col (1-based): a mapping that is the value of an explicit key
-// ("? key" then ": first: …") starts inside its line.
-func (o *outliner) mapping(from, to, line, col int) ([]yEntry, bool) {
-	m := mappingCut{o: o, indent: -1, cur: -1, seen: map[string]bool{}}
-	for pos := from; pos < to; line++ {
+// lineTable is what one pass over the document learns of its lines: where
+// each starts and, for each line that starts anew (not blank, not a
+// comment, not inside a block scalar, a multi-line scalar or a flow
+// collection), its indentation and the next such line at that indentation
+// or left of it. Cutting a mapping then steps from entry to entry.
+type lineTable struct {
+	start  []int32 // byte offset of each line, and len(doc) after the last
+	indent []int32 // of a fresh line; -1 for the others
+	skip   []int32 // fresh line: the next fresh line at its indentation or less; other line: the next fresh line
+}
+
+func (t *lineTable) lines() int { return len(t.indent) }
+
+// lex builds the line table of the document from byte from on; false when
+// a line is one the outline cannot be sure of.
+func (o *outliner) lex(from int) bool {
+	if len(o.doc) >= 1<<31-1 || hasOtherBreaks(o.doc) {
+		return false
+	}
+	t := &lineTable{}
+	var st lexState
+	for pos := 0; pos < len(o.doc); {
 		l := o.lineAt(pos)
+		t.start = append(t.start, int32(pos))
 		pos = l.next
-		l.end = min(l.end, to)
-		if l.start == from && col > 1 {
-			l.spaces += col - 1
-			l.indent += col - 1
-			l.start -= col - 1 // keyLine and lexLine look at start+indent
+		if l.start < from {
+			t.indent = append(t.indent, -1)
+			continue
 		}
-		if !m.feed(l, line) {
-			return nil, false
-		}
-	}
-	if m.st.kind == '"' || m.st.kind == '\'' || m.st.kind == '[' || m.explicit {
-		return nil, false
-	}
-	if m.cur >= 0 {
-		m.entries[m.cur].val.end = to
-	}
-	return m.entries, true
-}
-
-// mappingCut is the state of mapping between lines.
-type mappingCut struct {
-	o        *outliner
-	entries  []yEntry
-	seen     map[string]bool
-	st       lexState
-	indent   int  // the keys' indentation, once known
-	cur      int  // index of the entry whose value the lines belong to
-	explicit bool // entries[cur] is an explicit key still waiting for its ": " line
-}
-
-// feed takes one line of the mapping.
-func (m *mappingCut) feed(l yLine, line int) bool {
-	fresh, ok := m.o.continues(&m.st, l)
-	if !ok || !fresh {
-		return ok
-	}
-	if l.tab || l.indent == 0 && isDocumentMarker(m.o.doc[l.start:l.end]) {
-		return false
-	}
-	if m.indent < 0 {
-		m.indent = l.indent
-	}
-	pos := l.start + l.indent
-	switch {
-	case l.indent < m.indent:
-		return false
-	case l.indent > m.indent:
-		if m.cur < 0 || m.explicit {
+		fresh, ok := o.continues(&st, l)
+		if !ok {
 			return false
 		}
-		m.st, ok = m.o.lexLine(pos, l.end, l.indent)
-		return ok
-	case m.explicit:
-		return m.explicitValue(l, line)
-	case m.o.isSeqItem(pos):
-		// A block sequence at its key's indentation belongs to that key.
-		if m.cur < 0 || m.entries[m.cur].val.inline {
+		if !fresh {
+			t.indent = append(t.indent, -1)
+			continue
+		}
+		if l.tab || l.indent == 0 && isDocumentMarker(o.doc[l.start:l.end]) {
 			return false
 		}
-		m.st, ok = m.o.lexLine(pos, l.end, l.indent)
-		return ok
+		if st, ok = o.lexLine(l.start+l.indent, l.end, l.indent); !ok {
+			return false
+		}
+		t.indent = append(t.indent, int32(l.indent))
 	}
-	var e yEntry
-	if m.o.doc[pos] == '?' && (pos+1 == l.end || m.o.doc[pos+1] == ' ') {
-		e, ok = m.o.explicitKey(l, line)
-		m.explicit = true
-	} else {
-		e, m.st, ok = m.o.keyLine(l, line)
-	}
-	if !ok || m.seen[e.key] {
+	if st.kind == '"' || st.kind == '\'' || st.kind == '[' {
 		return false
 	}
-	m.seen[e.key] = true
-	if m.cur >= 0 {
-		m.entries[m.cur].val.end = l.start
-	}
-	m.entries = append(m.entries, e)
-	m.cur = len(m.entries) - 1
+	t.start = append(t.start, int32(len(o.doc)))
+	t.skip = skips(t.indent)
+	o.table = t
 	return true
 }
 
+// skips computes lineTable.skip.
+func skips(indent []int32) []int32 {
+	n := int32(len(indent))
+	skip := make([]int32, n)
+	var open []int32 // fresh lines whose next line at their indentation or less is not found yet
+	next := n
+	for i := n - 1; i >= 0; i-- {
+		if indent[i] < 0 {
+			skip[i] = next
+			continue
+		}
+		next = i
+	}
+	for i := int32(0); i < n; i++ {
+		if indent[i] < 0 {
+			continue
+		}
+		for len(open) > 0 && indent[open[len(open)-1]] >= indent[i] {
+			skip[open[len(open)-1]] = i
+			open = open[:len(open)-1]
+		}
+		open = append(open, i)
+	}
+	for _, i := range open {
+		skip[i] = n
+	}
+	return skip
+}
+
+// after returns the first fresh line after line i at column col or left of
+// it.
+func (t *lineTable) after(i, col int) int {
+	if int(t.indent[i]) == col {
+		return int(t.skip[i])
+	}
+	j := i + 1
+	for j < t.lines() && (t.indent[j] < 0 || int(t.indent[j]) > col) {
+		j = int(t.skip[j])
+	}
+	return j
+}
+
+// firstFresh returns the first fresh line in [i, end), or end.
+func (t *lineTable) firstFresh(i, end int) int {
+	if i < end && t.indent[i] < 0 {
+		i = int(t.skip[i])
+	}
+	return min(i, end)
+}
+
+// mapping cuts the block mapping whose first key is on line first at column
+// col (0-based; right of the line's indentation for the value of an
+// explicit key, "? key" then ": first: …") and which ends before line end;
+// ok is false when the outline cannot be sure of its entries.
+func (o *outliner) mapping(first, col, end int) ([]yEntry, bool) {
+	t := o.table
+	var entries []yEntry
+	var seen map[string]bool // the keys, once there are many
+	for i := first; i < end; {
+		pos := int(t.start[i]) + col
+		if i != first && int(t.indent[i]) != col || o.isSeqItem(pos) {
+			return nil, false
+		}
+		e, j, ok := o.entry(i, pos, col, end)
+		if !ok || seen[e.key] || seen == nil && hasKey(entries, e.key) {
+			return nil, false
+		}
+		if seen == nil && len(entries) >= 16 {
+			seen = map[string]bool{}
+			for _, x := range entries {
+				seen[x.key] = true
+			}
+		}
+		if seen != nil {
+			seen[e.key] = true
+		}
+		// A block sequence at its key's indentation belongs to that key.
+		for j < end && int(t.indent[j]) == col && o.isSeqItem(int(t.start[j])+col) {
+			if e.val.inline {
+				return nil, false
+			}
+			j = int(t.skip[j])
+		}
+		e.val.end, e.val.endLine = int(t.start[min(j, end)]), min(j, end)
+		entries = append(entries, e)
+		i = j
+	}
+	return entries, true
+}
+
+// entry reads the entry whose key starts at pos on line i, and returns the
+// first line after its key (and explicit value) at the mapping's column.
+func (o *outliner) entry(i, pos, col, end int) (yEntry, int, bool) {
+	t := o.table
+	lineEnd := o.lineEnd(i)
+	if o.doc[pos] != '?' || pos+1 < lineEnd && !isBlank(o.doc[pos+1]) {
+		e, ok := o.keyLine(i, pos, lineEnd)
+		return e, t.after(i, col), ok
+	}
+	e, ok := o.explicitKey(i, pos, lineEnd)
+	j := t.after(i, col)
+	if !ok || j >= end || int(t.indent[j]) != col {
+		return e, j, false
+	}
+	// The ": value" line.
+	pos = int(t.start[j]) + col
+	lineEnd = o.lineEnd(j)
+	if o.doc[pos] != ':' || pos+1 < lineEnd && !isBlank(o.doc[pos+1]) {
+		return e, j, false
+	}
+	e.val = o.valueAfter(j, pos+1, lineEnd)
+	e.val.compact = e.val.inline
+	return e, t.after(j, col), true
+}
+
+// lineEnd is where line i's text ends, before its line break.
+func (o *outliner) lineEnd(i int) int {
+	end := int(o.table.start[i+1])
+	if end > int(o.table.start[i]) && o.doc[end-1] == '\n' {
+		end--
+	}
+	if end > int(o.table.start[i]) && o.doc[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
 // explicitKey reads "? key" where key is a scalar on that line.
-func (o *outliner) explicitKey(l yLine, line int) (yEntry, bool) {
-	pos := skipSpaces(o.doc, l.start+l.indent+1, l.end)
-	e := yEntry{keyLine: line, keyCol: pos - l.start + 1, col: l.indent + 1}
-	if pos == l.end {
+func (o *outliner) explicitKey(i, pos, lineEnd int) (yEntry, bool) {
+	lineStart := int(o.table.start[i])
+	e := yEntry{start: lineStart, keyLine: i + 1, col: pos - lineStart + 1}
+	pos = skipSpaces(o.doc, pos+1, lineEnd)
+	e.keyCol = pos - lineStart + 1
+	if pos == lineEnd {
 		return e, false
 	}
 	var keyEnd int
 	switch c := o.doc[pos]; {
 	case c == '"' || c == '\'':
-		q, closed := o.scanQuoted(pos, l.end)
-		if !closed || !o.restIsEmpty(q, l.end) {
+		q, closed := o.scanQuoted(pos, lineEnd)
+		if !closed || !o.restIsEmpty(q, lineEnd) {
 			return e, false
 		}
 		keyEnd = q
-	case isIndicator(o.doc, pos, l.end):
+	case isIndicator(o.doc, pos, lineEnd):
 		return e, false
 	default:
-		text := o.doc[pos:l.end]
-		if bytes.Contains(text, []byte(": ")) || bytes.Contains(text, []byte(" #")) || bytes.HasSuffix(bytes.TrimRight(text, " "), []byte(":")) {
+		text := o.doc[pos:lineEnd]
+		if bytes.IndexByte(text, '\t') >= 0 || bytes.Contains(text, []byte(": ")) || bytes.Contains(text, []byte(" #")) || bytes.HasSuffix(bytes.TrimRight(text, " "), []byte(":")) {
 			return e, false
 		}
-		keyEnd = l.end
+		keyEnd = lineEnd
 	}
 	var ok bool
 	e.key, e.text, ok = o.keyText(pos, keyEnd)
 	return e, ok
 }
 
-// explicitValue reads the ": value" line that follows an explicit key.
-func (m *mappingCut) explicitValue(l yLine, line int) bool {
-	pos := l.start + l.indent
-	if m.o.doc[pos] != ':' || pos+1 < l.end && m.o.doc[pos+1] != ' ' {
-		return false
+// keyLine reads the key of a mapping entry at pos on line i.
+func (o *outliner) keyLine(i, pos, lineEnd int) (yEntry, bool) {
+	lineStart := int(o.table.start[i])
+	e := yEntry{start: lineStart, keyLine: i + 1, keyCol: pos - lineStart + 1, col: pos - lineStart + 1}
+	keyEnd, colon, ok := o.scanKey(pos, lineEnd)
+	if !ok {
+		return e, false
 	}
-	m.explicit = false
-	e := &m.entries[m.cur]
-	v := skipSpaces(m.o.doc, pos+1, l.end)
-	if v == l.end || m.o.doc[v] == '#' {
-		e.val = ySpan{start: l.next, end: l.next, line: line + 1, col: 1}
-		m.st = lexState{}
-		return true
+	if e.key, e.text, ok = o.keyText(pos, keyEnd); !ok {
+		return e, false
 	}
-	e.val = ySpan{start: v, end: l.end, line: line, col: v - l.start + 1, inline: true, compact: true}
-	var ok bool
-	m.st, ok = m.o.lexLine(v, l.end, l.indent)
-	return ok
+	e.val = o.valueAfter(i, colon+1, lineEnd)
+	return e, true
+}
+
+// valueAfter is the span of the value that follows a colon at pos-1 on
+// line i: on that line, or from the next line on.
+func (o *outliner) valueAfter(i, pos, lineEnd int) ySpan {
+	v := skipSpaces(o.doc, pos, lineEnd)
+	if v == lineEnd || o.doc[v] == '#' {
+		next := int(o.table.start[i+1])
+		return ySpan{start: next, line: i + 2, col: 1, first: i + 1}
+	}
+	return ySpan{start: v, line: i + 1, col: v - int(o.table.start[i]) + 1, inline: true, first: i}
 }
 
 // continues feeds line l to what the lines before it left open; fresh
@@ -259,27 +362,6 @@ func (o *outliner) continues(st *lexState, l yLine) (fresh, ok bool) {
 	return l.indent >= 0, true
 }
 
-// keyLine reads the key of a mapping entry on line l.
-func (o *outliner) keyLine(l yLine, line int) (yEntry, lexState, bool) {
-	pos := l.start + l.indent
-	e := yEntry{keyLine: line, keyCol: l.indent + 1, col: l.indent + 1}
-	keyEnd, colon, ok := o.scanKey(pos, l.end)
-	if !ok {
-		return e, lexState{}, false
-	}
-	if e.key, e.text, ok = o.keyText(pos, keyEnd); !ok {
-		return e, lexState{}, false
-	}
-	v := skipSpaces(o.doc, colon+1, l.end)
-	if v == l.end || o.doc[v] == '#' {
-		e.val = ySpan{start: l.next, end: l.next, line: line + 1, col: 1}
-		return e, lexState{}, true
-	}
-	e.val = ySpan{start: v, end: l.end, line: line, col: v - l.start + 1, inline: true}
-	st, ok := o.lexValue(v, l.end, l.indent)
-	return e, st, ok
-}
-
 // scanKey finds the end of the key at pos and its colon (followed by a
 // space or the end of the line).
 func (o *outliner) scanKey(pos, end int) (keyEnd, colon int, ok bool) {
@@ -291,7 +373,7 @@ func (o *outliner) scanKey(pos, end int) (keyEnd, colon int, ok bool) {
 		}
 		keyEnd = q
 		i := skipSpaces(o.doc, q, end)
-		if i < end && o.doc[i] == ':' && (i+1 == end || o.doc[i+1] == ' ') {
+		if i < end && o.doc[i] == ':' && (i+1 == end || isBlank(o.doc[i+1])) {
 			return keyEnd, i, true
 		}
 		return 0, 0, false
@@ -301,9 +383,9 @@ func (o *outliner) scanKey(pos, end int) (keyEnd, colon int, ok bool) {
 	}
 	for i := pos; i < end; i++ {
 		switch {
-		case o.doc[i] == ':' && (i+1 == end || o.doc[i+1] == ' '):
+		case o.doc[i] == ':' && (i+1 == end || isBlank(o.doc[i+1])):
 			return i, i, i > pos
-		case o.doc[i] == '#' && o.doc[i-1] == ' ':
+		case o.doc[i] == '#' && isBlank(o.doc[i-1]):
 			return 0, 0, false
 		}
 	}
@@ -314,7 +396,10 @@ func (o *outliner) scanKey(pos, end int) (keyEnd, colon int, ok bool) {
 // document would give it, and its text as yaml.v3's node holds it; false
 // for a merge key.
 func (o *outliner) keyText(pos, end int) (key, text string, ok bool) {
-	raw := bytes.TrimRight(o.doc[pos:end], " ")
+	raw := bytes.TrimRight(o.doc[pos:end], " \t")
+	if !yamlPrintable(string(raw)) {
+		return "", "", false
+	}
 	switch {
 	case raw[0] == '\'':
 		key = string(bytes.ReplaceAll(raw[1:len(raw)-1], []byte("''"), []byte("'")))
@@ -356,7 +441,7 @@ func plainIsString(raw []byte) bool {
 func (o *outliner) lexValue(pos, end, owner int) (lexState, bool) {
 	for pos < end && (o.doc[pos] == '&' || o.doc[pos] == '!') {
 		// An anchor or a tag: skip it to the node.
-		for pos < end && o.doc[pos] != ' ' {
+		for pos < end && !isBlank(o.doc[pos]) {
 			pos++
 		}
 		pos = skipSpaces(o.doc, pos, end)
@@ -388,7 +473,7 @@ func (o *outliner) lexValue(pos, end, owner int) (lexState, bool) {
 func (o *outliner) lexLine(pos, end, col int) (lexState, bool) {
 	for pos < end {
 		c := o.doc[pos]
-		if (c == '-' || c == '?' || c == ':') && (pos+1 == end || o.doc[pos+1] == ' ') {
+		if (c == '-' || c == '?' || c == ':') && (pos+1 == end || isBlank(o.doc[pos+1])) {
 			col = o.column(pos)
 			pos = skipSpaces(o.doc, pos+1, end)
 			continue
@@ -412,7 +497,7 @@ func (o *outliner) column(pos int) int {
 
 // isSeqItem reports whether a block sequence item starts at pos.
 func (o *outliner) isSeqItem(pos int) bool {
-	return o.doc[pos] == '-' && (pos+1 == len(o.doc) || o.doc[pos+1] == ' ' || o.doc[pos+1] == '\n' || o.doc[pos+1] == '\r')
+	return o.doc[pos] == '-' && (pos+1 == len(o.doc) || isBlank(o.doc[pos+1]) || o.doc[pos+1] == '\n' || o.doc[pos+1] == '\r')
 }
 
 // scanQuoted returns the position after the closing quote of the quoted
@@ -460,7 +545,7 @@ func (o *outliner) resume(pos, end int, st lexState) (int, lexState) {
 			}
 		case c == '"' || c == '\'':
 			st.quote = c
-		case c == '#' && (i == pos || o.doc[i-1] == ' '):
+		case c == '#' && (i == pos || isBlank(o.doc[i-1])):
 			return end, st
 		case c == '[' || c == '{':
 			st.depth++
@@ -478,7 +563,7 @@ func (o *outliner) resume(pos, end int, st lexState) (int, lexState) {
 // comment.
 func (o *outliner) restIsEmpty(pos, end int) bool {
 	pos = skipSpaces(o.doc, pos, end)
-	return pos == end || o.doc[pos] == '#' && o.doc[pos-1] == ' '
+	return pos == end || o.doc[pos] == '#' && isBlank(o.doc[pos-1])
 }
 
 // isIndicator reports whether a plain scalar cannot start at pos.
@@ -487,13 +572,17 @@ func isIndicator(doc []byte, pos, end int) bool {
 	case '[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '%', '@', '`':
 		return true
 	case '-', '?', ':':
-		return pos+1 == end || doc[pos+1] == ' '
+		return pos+1 == end || isBlank(doc[pos+1])
 	}
 	return false
 }
 
+// isBlank reports whether c separates tokens on a line.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
+
+// skipSpaces skips the blanks at pos.
 func skipSpaces(doc []byte, pos, end int) int {
-	for pos < end && doc[pos] == ' ' {
+	for pos < end && isBlank(doc[pos]) {
 		pos++
 	}
 	return pos
@@ -502,4 +591,21 @@ func skipSpaces(doc []byte, pos, end int) int {
 // isDocumentMarker reports whether a line starts or ends a document.
 func isDocumentMarker(line []byte) bool {
 	return len(line) >= 3 && (string(line[:3]) == "---" || string(line[:3]) == "...") && (len(line) == 3 || line[3] == ' ' || line[3] == '\t')
+}
+
+// hasOtherBreaks reports whether a document breaks lines otherwise than
+// with "\n" or "\r\n": YAML (and libyaml) also break at a lone "\r", at
+// NEL, LS and PS, which the outline does not follow.
+func hasOtherBreaks(doc []byte) bool {
+	for i := bytes.IndexByte(doc, '\r'); i >= 0; {
+		if i+1 == len(doc) || doc[i+1] != '\n' {
+			return true
+		}
+		next := bytes.IndexByte(doc[i+1:], '\r')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return bytes.Contains(doc, []byte("\u0085")) || bytes.Contains(doc, []byte("\u2028")) || bytes.Contains(doc, []byte("\u2029"))
 }

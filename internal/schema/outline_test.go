@@ -43,6 +43,46 @@ var outlineCases = []struct {
 	{"openapi: 3.0.4\r\ncomponents:\r\n  schemas:\r\n    a:\r\n      type: string\r\n", true},
 	// Flow collections over lines, with quotes and comments inside.
 	{"openapi: 3.0.4\ncomponents:\n  schemas:\n    a: {type: string,\n      enum: ['x]', \"y}\", # c\n      z]}\n    b: {type: string}\n", true},
+	// Found by FuzzOutline: a block scalar's indentation indicator counts
+	// from its key's column; a tagged key; line breaks YAML has besides "\n".
+	{"openapi: \ncomponents:\n schemas: >1#000000000000\n  00000", true},
+	{"openapi: \npaths:\n !0000 000:\n      00000000000: 0\n0000000: 00", true},
+	{"openapi:\ncomponents:\r0:", false},
+	{"openapi:\n  8: a\n  0000008: b\n", false}, // two keys YAML reads as 8
+	{"openapi: 3.0.4\ninfo:\n  title: a\u2028components: {}\n", false},
+	{"openapi:\ncomponents\t:\n  schemas:\t\n    a:\t{type: string}\n    b: \t'x'\n", true},
+	// Sequences of scalars and of mappings, nested, in every style simpleJSON
+	// writes or leaves to yaml.v3.
+	{`openapi: 3.0.4
+components:
+  schemas:
+    a:
+      allOf:
+        - $ref: '#/x'
+        - type: object
+          properties:
+            n:
+              type: integer
+              nullable: true
+              maximum: 2147483647
+      enum:
+      - x
+      - 'y'''
+      - "z"
+      - 10
+      - ~
+      - 1.5
+      - -3
+      - 007
+      - True
+      - "tab\there"
+      -
+        k: v
+      - - nested
+      - []
+      - "café"
+`, true},
+	{"openapi: 3.0.4\ncomponents:\n  schemas:\n    b:\n      description: \"\x01\"\n", false},
 	// Not OpenAPI, or not a mapping.
 	{"type: object\nproperties:\n  a: {type: string}\n", false},
 	{"- openapi\n", false},
@@ -102,7 +142,9 @@ func checkOutline(t *testing.T, doc []byte) {
 	var g, w any
 	require.NoError(t, json.Unmarshal(got, &g), "%q", doc)
 	require.NoError(t, json.Unmarshal(whole, &w))
-	require.Equal(t, pruneBySpec(w, openapiSpec), g, "%q", doc)
+	// A value the outline could not cut is converted whole: it may hold
+	// more than graphgen reads, which no reader looks at.
+	require.Equal(t, pruneBySpec(w, openapiSpec), pruneBySpec(g, openapiSpec), "%q", doc)
 	node := parseNode(doc)
 	for _, ptr := range pointersOf(g, "") {
 		wl, wc := locateIn(node, ptr)

@@ -206,30 +206,51 @@ func yamlToJSON(data []byte) ([]byte, error) {
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		return nil, err
 	}
-	return json.Marshal(stringKeys(v))
+	return marshalYAMLValue(v)
+}
+
+// marshalYAMLValue writes a decoded YAML value as JSON.
+func marshalYAMLValue(v any) ([]byte, error) {
+	v, err := stringKeys(v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
 }
 
 // stringKeys turns YAML mappings with keys that are not strings (the
-// response code 200:, a version 1.0:) into JSON objects, keys as YAML wrote
-// them.
-func stringKeys(v any) any {
+// response code 200:, a version 1.0:) into JSON objects, keys as fmt
+// prints them; two keys that print alike (8 and 0000008.0) are an error,
+// not a member lost at random.
+func stringKeys(v any) (any, error) {
+	var err error
 	switch v := v.(type) {
 	case map[string]any:
 		for k, item := range v {
-			v[k] = stringKeys(item)
+			if v[k], err = stringKeys(item); err != nil {
+				return nil, err
+			}
 		}
 	case map[any]any:
 		m := make(map[string]any, len(v))
 		for k, item := range v {
-			m[fmt.Sprint(k)] = stringKeys(item)
+			key := fmt.Sprint(k)
+			if _, dup := m[key]; dup {
+				return nil, fmt.Errorf("a mapping has two keys that both read as %q", key)
+			}
+			if m[key], err = stringKeys(item); err != nil {
+				return nil, err
+			}
 		}
-		return m
+		return m, nil
 	case []any:
 		for i, item := range v {
-			v[i] = stringKeys(item)
+			if v[i], err = stringKeys(item); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return v
+	return v, nil
 }
 
 // syntaxError turns a JSON or YAML parse error into an Error with a position.

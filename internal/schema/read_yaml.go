@@ -79,10 +79,14 @@ var errNoOutline = errors.New("the outline cannot follow this document")
 func readYAMLOpenAPI(data []byte) ([]byte, *yamlOutline, error) {
 	o := &outliner{doc: data}
 	from, ok := documentStart(data)
-	if !ok {
+	if !ok || !o.lex(from) {
 		return nil, nil, errNoOutline
 	}
-	top, ok := o.mapping(from, len(data), 1+bytes.Count(data[:from], []byte{'\n'}), 1)
+	first := o.table.firstFresh(0, o.table.lines())
+	if first == o.table.lines() {
+		return nil, nil, errNoOutline
+	}
+	top, ok := o.mapping(first, int(o.table.indent[first]), o.table.lines())
 	if !ok || !hasKey(top, "openapi") {
 		return nil, nil, errNoOutline
 	}
@@ -159,8 +163,8 @@ type yKept struct {
 }
 
 type yLeaf struct {
-	span ySpan
-	json []byte
+	entry yEntry
+	json  []byte
 }
 
 // cutAll cuts the values of entries as spec says.
@@ -182,7 +186,7 @@ func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *yPart {
 		}
 		k := yKept{key: e.key, null: s.null}
 		if !s.null && !s.leaf && (!e.val.inline || e.val.compact) && e.val.end > e.val.start {
-			sub, ok := r.o.mapping(e.val.start, e.val.end, e.val.line, e.val.col)
+			sub, ok := r.o.cutValue(e.val)
 			if ok && len(sub) > 0 {
 				k.sub = r.cut(sub, s)
 				if e.val.end-e.val.start > keepOutlineBytes {
@@ -191,7 +195,7 @@ func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *yPart {
 			}
 		}
 		if !s.null && k.sub == nil {
-			k.leaf = &yLeaf{span: e.val}
+			k.leaf = &yLeaf{entry: *e}
 			r.leaves = append(r.leaves, k.leaf)
 		}
 		part.kept = append(part.kept, k)
@@ -200,11 +204,23 @@ func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *yPart {
 	return part
 }
 
+// cutValue cuts a value that may be a block mapping.
+func (o *outliner) cutValue(sp ySpan) ([]yEntry, bool) {
+	if sp.compact {
+		return o.mapping(sp.first, sp.col-1, sp.endLine)
+	}
+	first := o.table.firstFresh(sp.first, sp.endLine)
+	if first == sp.endLine {
+		return nil, true
+	}
+	return o.mapping(first, int(o.table.indent[first]), sp.endLine)
+}
+
 // convert turns every leaf into JSON, in parallel.
 func (r *yamlReader) convert() {
 	errs := make([]error, len(r.leaves))
 	par.For(len(r.leaves), func(i int) {
-		r.leaves[i].json, errs[i] = r.o.valueJSON(r.leaves[i].span)
+		r.leaves[i].json, errs[i] = r.o.valueJSON(&r.leaves[i].entry)
 	})
 	r.err = errors.Join(errs...)
 }
@@ -230,33 +246,49 @@ func (r *yamlReader) write(b *bytes.Buffer, part *yPart) {
 	b.WriteByte('}')
 }
 
-// valueJSON converts one value to JSON as the whole document's conversion
-// would (toJSON), single-line strings directly.
-func (o *outliner) valueJSON(sp ySpan) ([]byte, error) {
-	if sp.end <= sp.start {
+// valueJSON converts an entry's value to JSON as the whole document's
+// conversion would (yamlToJSON), single-line strings directly.
+func (o *outliner) valueJSON(e *yEntry) ([]byte, error) {
+	if e.val.end <= e.val.start {
 		return []byte("null"), nil
 	}
-	if s, ok := o.simpleString(sp); ok {
-		return json.Marshal(s)
+	if b, ok := o.simpleJSON(nil, e); ok {
+		return b, nil
 	}
-	var v any
-	if err := yaml.Unmarshal(o.spanText(sp), &v); err != nil {
+	node, err := o.valueNode(e)
+	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(stringKeys(v))
+	var v any
+	if err := node.Decode(&v); err != nil {
+		return nil, err
+	}
+	return marshalYAMLValue(v)
 }
 
-// spanText is the text of a span, an inline one with spaces before it so
-// that yaml.v3 sees its columns.
-func (o *outliner) spanText(sp ySpan) []byte {
-	if !sp.inline {
-		return o.doc[sp.start:sp.end]
+// valueNode parses an entry's value. The entry is parsed whole, its key
+// line included, so that the value is read in its own context: a block
+// scalar's indentation indicator counts from the key's column.
+func (o *outliner) valueNode(e *yEntry) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(o.entryText(e), &doc); err != nil {
+		return nil, err
 	}
-	text := make([]byte, sp.col-1, sp.col-1+sp.end-sp.start)
-	for i := range text {
-		text[i] = ' '
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode || len(doc.Content[0].Content) != 2 {
+		return nil, errNoOutline
 	}
-	return append(text, o.doc[sp.start:sp.end]...)
+	return doc.Content[0].Content[1], nil
+}
+
+// entryText is the text of an entry from the start of its line; an entry
+// that starts inside its line (the first of an explicit key's value, ": a:
+// 1") gets spaces in place of what is before it.
+func (o *outliner) entryText(e *yEntry) []byte {
+	keyAt := e.start + e.col - 1
+	if len(bytes.Trim(o.doc[e.start:keyAt], " ")) == 0 {
+		return o.doc[e.start:e.val.end]
+	}
+	return append(bytes.Repeat([]byte{' '}, e.col-1), o.doc[keyAt:e.val.end]...)
 }
 
 // simpleString returns a one-line inline value that is certainly a string:
@@ -268,14 +300,18 @@ func (o *outliner) simpleString(sp ySpan) (string, bool) {
 		return "", false
 	}
 	text = bytes.TrimRight(text, " \r")
+	if len(text) == 0 {
+		return "", false
+	}
 	if text[0] == '\'' {
 		q, closed := o.scanQuoted(sp.start, sp.start+len(text))
 		if !closed || q != sp.start+len(text) {
 			return "", false
 		}
-		return strings.ReplaceAll(string(text[1:len(text)-1]), "''", "'"), true
+		s := strings.ReplaceAll(string(text[1:len(text)-1]), "''", "'")
+		return s, yamlPrintable(s)
 	}
-	if !plainIsString(text) || bytes.Contains(text, []byte(": ")) || bytes.Contains(text, []byte(" #")) || text[len(text)-1] == ':' {
+	if !plainIsString(text) || bytes.Contains(text, []byte(": ")) || bytes.Contains(text, []byte(" #")) || text[len(text)-1] == ':' || !yamlPrintable(string(text)) {
 		return "", false
 	}
 	return string(text), true
@@ -317,12 +353,12 @@ func (y *yamlOutline) locate(pointer string) (line, col int) {
 			line, col = entries[0].keyLine, entries[0].col
 			continue
 		}
-		node := parseNode(o.spanText(e.val))
-		if node == nil || node.Kind == yaml.ScalarNode {
+		node, err := o.valueNode(e)
+		if err != nil || node.Kind == yaml.ScalarNode {
 			return e.keyLine, e.keyCol
 		}
 		l, c := locateIn(node, pointerJoin("", tokens[i+1:]...))
-		return l + e.val.line - 1, c
+		return l + e.keyLine - 1, c
 	}
 	return line, col
 }

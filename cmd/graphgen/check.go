@@ -27,7 +27,7 @@ func checkCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code != 0 {
 		return code
 	}
-	pkg, files, code := build(ctx, j, stderr)
+	pkg, files, code := build(ctx, j.take(), stderr)
 	if code != 0 {
 		return code
 	}

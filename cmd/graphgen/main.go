@@ -221,9 +221,18 @@ type job struct {
 	opts schema.Options
 }
 
+// take returns the job and forgets its documents, so that the input's text
+// (35 MB for Microsoft's full document) is not kept while the package is
+// emitted: only the returned copy holds it.
+func (j *job) take() job {
+	c := *j
+	j.docs = nil
+	return c
+}
+
 func generate(ctx context.Context, j job, stdout, stderr io.Writer) int {
 	start := time.Now()
-	pkg, files, code := build(ctx, j, stderr)
+	pkg, files, code := build(ctx, j.take(), stderr)
 	if code != 0 {
 		return code
 	}
@@ -278,7 +287,7 @@ func skippedText(skipped []schema.Skipped) string {
 // build loads and emits a job in memory, reporting problems and warnings.
 func build(ctx context.Context, j job, stderr io.Writer) (*schema.Package, []emit.File, int) {
 	progress(stderr, "graphgen: lowering %d input files…", len(j.docs))
-	pkg, code := load(ctx, "graphgen", j.docs, j.opts, 1, stderr)
+	pkg, code := load(ctx, "graphgen", j.take().docs, j.opts, 1, stderr)
 	if code != 0 {
 		return nil, nil, code
 	}

@@ -52,12 +52,12 @@ var methods = []string{"get", "put", "post", "patch", "delete", "options", "head
 type bodyReader struct {
 	file       string
 	components *openapiComponents
-	paths      map[string]map[string]json.RawMessage
+	paths      map[string]map[string]*operationObject
 	p          *problems
 	skipped    skipCounts
 	found      []*inlineBody
 	byName     map[string][]*inlineBody // lower-cased Go name -> bodies with that name
-	pathTypes  map[string]pathType      // typeOfPath's answers: every action bound to a path asks again
+	pathTypes  map[string]pathType      // typeOfPath's answers: every action bound to a path asks
 }
 
 // inlineBody is one inline object schema and the operations that use it.
@@ -70,7 +70,7 @@ type inlineBody struct {
 	operations []string
 }
 
-func newBodyReader(file string, c *openapiComponents, paths map[string]map[string]json.RawMessage, p *problems, skipped skipCounts) *bodyReader {
+func newBodyReader(file string, c *openapiComponents, paths map[string]map[string]*operationObject, p *problems, skipped skipCounts) *bodyReader {
 	return &bodyReader{file: file, components: c, paths: paths, p: p, skipped: skipped,
 		byName: map[string][]*inlineBody{}, pathTypes: map[string]pathType{}}
 }
@@ -109,17 +109,9 @@ func (b *bodyReader) readComponentBodies(section string, bodies map[string]*body
 func (b *bodyReader) readPath(path string) {
 	item := b.paths[path]
 	for _, method := range methods {
-		raw, ok := item[method]
-		if !ok {
-			continue
+		if op, ok := item[method]; ok {
+			b.readOperation(path, method, op, Origin{File: b.file, Pointer: pointerJoin("/paths", path, method)})
 		}
-		at := Origin{File: b.file, Pointer: pointerJoin("/paths", path, method)}
-		var op operationObject
-		if err := json.Unmarshal(raw, &op); err != nil {
-			b.p.add(at, "invalid", "not a valid operation: %v", err)
-			continue
-		}
-		b.readOperation(path, method, &op, at)
 	}
 }
 
@@ -299,12 +291,8 @@ type pathType struct {
 
 // getType reads the schema that a path's GET returns on success.
 func (b *bodyReader) getType(path string) (string, bool) {
-	raw, ok := b.paths[path]["get"]
+	op, ok := b.paths[path]["get"]
 	if !ok {
-		return "", false
-	}
-	var op operationObject
-	if json.Unmarshal(raw, &op) != nil {
 		return "", false
 	}
 	for _, code := range sortedKeys(op.Responses) {

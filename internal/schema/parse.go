@@ -73,39 +73,41 @@ const componentsPrefix = "#/components/schemas/"
 // parseDocument returns the named schemas of one document, counting in
 // skipped what carries no model, and where its problems are located.
 func parseDocument(doc Document, p *problems, skipped skipCounts) ([]rawSchema, *source) {
-	data, src, err := readDocument(doc)
+	top, src, err := readDocument(doc)
 	if err != nil {
 		p.list = append(p.list, syntaxError(doc, err))
 		return nil, src
 	}
-	return parseJSONDocument(doc, data, p, skipped), src
+	return parseTop(doc, top, p, skipped), src
 }
 
-// readDocument returns a document as JSON: JSON as it is, a YAML OpenAPI
-// document through its outline (read_yaml.go), other YAML converted whole.
-func readDocument(doc Document) ([]byte, *source, error) {
+// readDocument reads a document by its form, recognised by its content:
+// JSON as it is, a YAML OpenAPI document through its outline (read_yaml.go),
+// other YAML converted whole. Each gives the same docValue tree.
+func readDocument(doc Document) (*docValue, *source, error) {
 	src := &source{data: doc.Data}
 	if isJSON(doc.Data) {
 		if !json.Valid(doc.Data) {
 			var v any
 			return nil, src, json.Unmarshal(doc.Data, &v)
 		}
-		return doc.Data, src, nil
+		return &docValue{json: doc.Data}, src, nil
 	}
-	data, outline, err := readYAMLOpenAPI(doc.Data)
+	top, outline, err := readYAMLOpenAPI(doc.Data)
 	if err == nil {
 		src.outline = outline
-		return data, src, nil
+		return top, src, nil
 	}
-	data, err = yamlToJSON(doc.Data)
-	return data, src, err
+	data, err := yamlToJSON(doc.Data)
+	return &docValue{json: data}, src, err
 }
 
-// parseJSONDocument returns the named schemas of one document read as JSON.
-func parseJSONDocument(doc Document, data []byte, p *problems, skipped skipCounts) []rawSchema {
+// parseTop returns the named schemas of one document: an OpenAPI
+// document's, or the one schema of a per-schema file.
+func parseTop(doc Document, v *docValue, p *problems, skipped skipCounts) []rawSchema {
 	root := Origin{File: doc.File}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+	top, err := v.object()
+	if err != nil {
 		p.add(root, "invalid", "a schema document must be a JSON object: %v", err)
 		return nil
 	}
@@ -113,7 +115,7 @@ func parseJSONDocument(doc Document, data []byte, p *problems, skipped skipCount
 		return parseOpenAPI(doc, top, p, skipped)
 	}
 	name := schemaFileName(doc.File, top)
-	s := parseSchema(data, root, p)
+	s := parseSchema(v.text(), root, p)
 	if s == nil {
 		return nil
 	}
@@ -185,9 +187,9 @@ func subValue(obj map[string]json.RawMessage, path []string) json.RawMessage {
 
 // schemaFileName names a per-schema file's schema by its $id
 // ("#/components/schemas/NAME"), or else by the file name without ".json".
-func schemaFileName(file string, top map[string]json.RawMessage) string {
+func schemaFileName(file string, top map[string]*docValue) string {
 	var id string
-	if raw, ok := top["$id"]; ok && json.Unmarshal(raw, &id) == nil && strings.HasPrefix(id, componentsPrefix) {
+	if raw, ok := top["$id"]; ok && raw.decode(&id) == nil && strings.HasPrefix(id, componentsPrefix) {
 		return strings.TrimPrefix(id, componentsPrefix)
 	}
 	return strings.TrimSuffix(path.Base(file), ".json")

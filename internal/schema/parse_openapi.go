@@ -25,25 +25,58 @@ type openapiComponents struct {
 // parseOpenAPI returns the schemas under components/schemas, in name order,
 // then the inline object schemas of the document's bodies (see bodies.go).
 // What carries no model is counted in skipped.
-func parseOpenAPI(doc Document, top map[string]json.RawMessage, p *problems, skipped skipCounts) []rawSchema {
+func parseOpenAPI(doc Document, top map[string]*docValue, p *problems, skipped skipCounts) []rawSchema {
 	var components openapiComponents
 	if raw, ok := top["components"]; ok {
-		if err := json.Unmarshal(raw, &components); err != nil {
+		if err := raw.decode(&components); err != nil {
 			p.add(Origin{File: doc.File, Pointer: "/components"}, "invalid", "components: %v", err)
 			return nil
 		}
 	}
 	countSkipped(&components, skipped)
 	out := parseComponentSchemas(doc, components.Schemas, p)
-	var paths map[string]map[string]json.RawMessage
-	if raw, ok := top["paths"]; ok {
-		if err := json.Unmarshal(raw, &paths); err != nil {
-			p.add(Origin{File: doc.File, Pointer: "/paths"}, "invalid", "paths: %v", err)
-			return out
-		}
+	paths, ok := readPaths(doc, top["paths"], p)
+	if !ok {
+		return out
 	}
 	b := newBodyReader(doc.File, &components, paths, p, skipped)
 	return append(out, b.read()...)
+}
+
+// readPaths decodes, once, what bodies.go reads of every operation: path ->
+// method -> operation. An operation that is not valid is reported and left
+// out.
+func readPaths(doc Document, v *docValue, p *problems) (map[string]map[string]*operationObject, bool) {
+	if v == nil || string(v.json) == "null" {
+		return nil, true
+	}
+	items, err := v.object()
+	if err != nil {
+		p.add(Origin{File: doc.File, Pointer: "/paths"}, "invalid", "paths: %v", err)
+		return nil, false
+	}
+	paths := make(map[string]map[string]*operationObject, len(items))
+	for path, item := range items {
+		ops, err := item.object()
+		if err != nil {
+			p.add(Origin{File: doc.File, Pointer: "/paths"}, "invalid", "paths: %v", err)
+			return nil, false
+		}
+		paths[path] = map[string]*operationObject{}
+		for _, method := range methods {
+			raw, ok := ops[method]
+			if !ok {
+				continue
+			}
+			op := new(operationObject)
+			if err := raw.decode(op); err != nil {
+				p.add(Origin{File: doc.File, Pointer: pointerJoin("/paths", path, method)}, "invalid", "not a valid operation: %v", err)
+				continue
+			}
+			paths[path][method] = op
+		}
+	}
+	return paths, true
 }
 
 // countSkipped counts the component sections that carry no model.

@@ -73,10 +73,10 @@ const keepOutlineBytes = 64 << 10
 // errNoOutline says that a document is to be converted whole.
 var errNoOutline = errors.New("the outline cannot follow this document")
 
-// readYAMLOpenAPI returns the JSON of what graphgen reads of a YAML OpenAPI
-// document, and its outline; errNoOutline when the document is not one the
-// outline can follow (or not an OpenAPI document).
-func readYAMLOpenAPI(data []byte) ([]byte, *yamlOutline, error) {
+// readYAMLOpenAPI returns what graphgen reads of a YAML OpenAPI document,
+// and its outline; errNoOutline when the document is not one the outline
+// can follow (or not an OpenAPI document).
+func readYAMLOpenAPI(data []byte) (*docValue, *yamlOutline, error) {
 	o := &outliner{doc: data}
 	from, ok := documentStart(data)
 	if !ok || !o.lex(from) {
@@ -99,9 +99,7 @@ func readYAMLOpenAPI(data []byte) ([]byte, *yamlOutline, error) {
 	if r.err != nil {
 		return nil, nil, errNoOutline
 	}
-	var b bytes.Buffer
-	r.write(&b, root)
-	return b.Bytes(), &yamlOutline{doc: data, top: root.entries}, nil
+	return root, &yamlOutline{doc: data, top: top}, nil
 }
 
 // documentStart skips a byte order mark and a leading "---" line; false
@@ -148,33 +146,22 @@ type yamlReader struct {
 	err    error
 }
 
-// yPart is a cut mapping: its entries and, for each one kept, what is
-// written for it.
-type yPart struct {
-	entries []yEntry
-	kept    []yKept
-}
-
-type yKept struct {
-	key  string
-	null bool
-	leaf *yLeaf
-	sub  *yPart
-}
-
+// yLeaf is a value the outline leaves to be converted to JSON whole.
 type yLeaf struct {
 	entry yEntry
-	json  []byte
+	value *docValue
 }
 
 // cutAll cuts the values of entries as spec says.
-func (r *yamlReader) cutAll(entries []yEntry, spec *readSpec) *yPart {
+func (r *yamlReader) cutAll(entries []yEntry, spec *readSpec) *docValue {
 	r.ok = true
 	return r.cut(entries, spec)
 }
 
-func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *yPart {
-	part := &yPart{entries: entries}
+// cut returns the members of a cut mapping that spec reads: cut further
+// where spec says and the outline can, else leaves to convert.
+func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *docValue {
+	v := &docValue{members: map[string]*docValue{}}
 	for i := range entries {
 		e := &entries[i]
 		s := spec.members[e.key]
@@ -184,24 +171,25 @@ func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *yPart {
 		if s == nil {
 			continue
 		}
-		k := yKept{key: e.key, null: s.null}
-		if !s.null && !s.leaf && (!e.val.inline || e.val.compact) && e.val.end > e.val.start {
+		if s.null {
+			v.members[e.key] = &docValue{json: json.RawMessage("null")}
+			continue
+		}
+		if !s.leaf && (!e.val.inline || e.val.compact) && e.val.end > e.val.start {
 			sub, ok := r.o.cutValue(e.val)
 			if ok && len(sub) > 0 {
-				k.sub = r.cut(sub, s)
+				v.members[e.key] = r.cut(sub, s)
 				if e.val.end-e.val.start > keepOutlineBytes {
 					e.sub, e.cut = sub, true
 				}
+				continue
 			}
 		}
-		if !s.null && k.sub == nil {
-			k.leaf = &yLeaf{entry: *e}
-			r.leaves = append(r.leaves, k.leaf)
-		}
-		part.kept = append(part.kept, k)
+		leaf := &yLeaf{entry: *e, value: &docValue{}}
+		r.leaves = append(r.leaves, leaf)
+		v.members[e.key] = leaf.value
 	}
-	part.entries = entries
-	return part
+	return v
 }
 
 // cutValue cuts a value that may be a block mapping.
@@ -220,30 +208,9 @@ func (o *outliner) cutValue(sp ySpan) ([]yEntry, bool) {
 func (r *yamlReader) convert() {
 	errs := make([]error, len(r.leaves))
 	par.For(len(r.leaves), func(i int) {
-		r.leaves[i].json, errs[i] = r.o.valueJSON(&r.leaves[i].entry)
+		r.leaves[i].value.json, errs[i] = r.o.valueJSON(&r.leaves[i].entry)
 	})
 	r.err = errors.Join(errs...)
-}
-
-func (r *yamlReader) write(b *bytes.Buffer, part *yPart) {
-	b.WriteByte('{')
-	for i, k := range part.kept {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		key, _ := json.Marshal(k.key)
-		b.Write(key)
-		b.WriteByte(':')
-		switch {
-		case k.null:
-			b.WriteString("null")
-		case k.sub != nil:
-			r.write(b, k.sub)
-		default:
-			b.Write(k.leaf.json)
-		}
-	}
-	b.WriteByte('}')
 }
 
 // valueJSON converts an entry's value to JSON as the whole document's

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"sync"
 )
 
 // The outline of a YAML document: its block mappings cut into entries,
@@ -52,6 +53,21 @@ type ySpan struct {
 type outliner struct {
 	doc   []byte
 	table *lineTable
+	keys  sync.Map // yamlKey's answers: the keys YAML may read as another type repeat (2XX, 200 in every operation)
+}
+
+// yamlKey is yamlKeyString, remembered.
+func (o *outliner) yamlKey(raw []byte) (string, bool) {
+	type answer struct {
+		key string
+		ok  bool
+	}
+	if a, ok := o.keys.Load(string(raw)); ok {
+		return a.(answer).key, a.(answer).ok
+	}
+	key, ok := yamlKeyString(raw)
+	o.keys.Store(string(raw), answer{key, ok})
+	return key, ok
 }
 
 // yLine is one line of the document: [start, end) without the line break,
@@ -411,7 +427,7 @@ func (o *outliner) keyText(pos, end int) (key, text string, ok bool) {
 	}
 	// A double-quoted key, or one YAML may read as another type (200, 1.0,
 	// true, a date): as the whole conversion reads it.
-	key, ok = yamlKeyString(raw)
+	key, ok = o.yamlKey(raw)
 	text = string(raw)
 	if raw[0] == '"' {
 		text = key

@@ -43,9 +43,9 @@ func parseOpenAPI(doc Document, top map[string]*docValue, p *problems, skipped s
 	return append(out, b.read()...)
 }
 
-// readPaths decodes, once, what bodies.go reads of every operation: path ->
-// method -> operation. An operation that is not valid is reported and left
-// out.
+// readPaths decodes, once and in parallel, what bodies.go reads of every
+// operation: path -> method -> operation. An operation that is not valid is
+// reported and left out.
 func readPaths(doc Document, v *docValue, p *problems) (map[string]map[string]*operationObject, bool) {
 	if v == nil || string(v.json) == "null" {
 		return nil, true
@@ -55,26 +55,39 @@ func readPaths(doc Document, v *docValue, p *problems) (map[string]map[string]*o
 		p.add(Origin{File: doc.File, Pointer: "/paths"}, "invalid", "paths: %v", err)
 		return nil, false
 	}
-	paths := make(map[string]map[string]*operationObject, len(items))
-	for path, item := range items {
-		ops, err := item.object()
+	type operation struct {
+		path, method string
+		raw          *docValue
+		op           *operationObject
+		err          error
+	}
+	var ops []operation
+	for _, path := range sortedKeys(items) {
+		methodValues, err := items[path].object()
 		if err != nil {
 			p.add(Origin{File: doc.File, Pointer: "/paths"}, "invalid", "paths: %v", err)
 			return nil, false
 		}
-		paths[path] = map[string]*operationObject{}
 		for _, method := range methods {
-			raw, ok := ops[method]
-			if !ok {
-				continue
+			if raw, ok := methodValues[method]; ok {
+				ops = append(ops, operation{path: path, method: method, raw: raw})
 			}
-			op := new(operationObject)
-			if err := raw.decode(op); err != nil {
-				p.add(Origin{File: doc.File, Pointer: pointerJoin("/paths", path, method)}, "invalid", "not a valid operation: %v", err)
-				continue
-			}
-			paths[path][method] = op
 		}
+	}
+	par.For(len(ops), func(i int) {
+		ops[i].op = new(operationObject)
+		ops[i].err = ops[i].raw.decode(ops[i].op)
+	})
+	paths := make(map[string]map[string]*operationObject, len(items))
+	for _, path := range sortedKeys(items) {
+		paths[path] = map[string]*operationObject{}
+	}
+	for _, o := range ops {
+		if o.err != nil {
+			p.add(Origin{File: doc.File, Pointer: pointerJoin("/paths", o.path, o.method)}, "invalid", "not a valid operation: %v", o.err)
+			continue
+		}
+		paths[o.path][o.method] = o.op
 	}
 	return paths, true
 }

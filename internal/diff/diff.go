@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/graphgen/graphgen/internal/schema"
 )
@@ -99,29 +100,58 @@ func compareStructs(old, new *schema.Package) []Change {
 }
 
 // compareStruct compares names, bases and every property, inherited ones
-// included. A property that moves between a type and its base is breaking
-// for the type: a composite literal (Room{PlaceID: …}) names only the
-// fields a struct declares itself, not those it embeds.
+// included. The Go identifiers each breaking change breaks come from the Go
+// structure graphgen generates, read as apidiff reads a struct (see
+// brokenFields): a property that moves between a type and its base, or a
+// base that changes, breaks a composite literal (Room{PlaceID: …} names
+// only the fields a struct declares itself) but no selector that still
+// resolves through embedding.
 func compareStruct(o, n *schema.Struct) []Change {
-	var out []Change
 	if o.Name.Name != n.Name.Name {
-		out = append(out, Change{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name, API: []string{o.Name.Name}})
-		return out // every identifier of the type is gone; its members are not compared
+		// Every identifier of the type is gone; its members are not compared.
+		return []Change{{Kind: "renamed-type", Breaking: true, Schema: o.SchemaName, Old: o.Name.Name, New: n.Name.Name, API: []string{o.Name.Name}}}
 	}
-	if baseName(o) != baseName(n) {
-		out = append(out, Change{Kind: "changed-base", Breaking: true, Schema: o.SchemaName, Old: baseName(o), New: baseName(n), API: []string{o.Name.Name + "." + baseGoName(o)}})
+	broken := brokenFields(o, n)
+	claim := func(name string) []string {
+		if !broken[name] {
+			return nil
+		}
+		delete(broken, name)
+		return []string{o.Name.Name + "." + name}
 	}
+	out := compareProperties(o, n, claim)
+	if bases(o) != bases(n) {
+		c := Change{Kind: "changed-base", Schema: o.SchemaName, Old: bases(o), New: bases(n)}
+		for _, name := range sortedKeys(broken) {
+			c.API = append(c.API, claim(name)...)
+		}
+		c.Breaking = len(c.API) > 0
+		out = append(out, c)
+	}
+	if o.Page != nil && n.Page == nil && allFields(n)[o.Page.Items.JSONName].field != nil && allFields(n)[o.Page.NextLink.JSONName].field != nil {
+		out = append(out, Change{Kind: "not-a-page", Breaking: true, Schema: o.SchemaName, API: []string{"(*" + o.Name.Name + ").Items", "(*" + o.Name.Name + ").NextLink"}})
+	}
+	return out
+}
+
+// compareProperties compares every property, inherited ones included;
+// claim takes the broken identifier of a Go field, if it is broken.
+func compareProperties(o, n *schema.Struct, claim func(string) []string) []Change {
+	var out []Change
 	oldFields, newFields := allFields(o), allFields(n)
 	for _, name := range sortedKeys(oldFields) {
 		of, nf := oldFields[name], newFields[name]
-		api := []string{o.Name.Name + "." + of.field.Name}
 		switch {
 		case nf.field == nil:
-			out = append(out, Change{Kind: "removed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of.field), API: pageAPI(o, of.field, api)})
+			out = append(out, Change{Kind: "removed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of.field), API: pageAPI(o, of.field, claim(of.field.Name))})
 		case declaration(of.field) != declaration(nf.field):
-			out = append(out, Change{Kind: "changed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of.field), New: declaration(nf.field), API: pageAPI(o, of.field, api)})
+			out = append(out, Change{Kind: "changed-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: declaration(of.field), New: declaration(nf.field), API: pageAPI(o, of.field, claim(of.field.Name))})
 		case of.owner != nf.owner:
-			out = append(out, Change{Kind: "moved-property", Breaking: true, Schema: o.SchemaName, Member: name, Old: of.owner, New: nf.owner, API: api})
+			// Breaking where a literal of this type named the field: it
+			// left the type itself (not when it moves between bases, or
+			// into the type).
+			api := claim(of.field.Name)
+			out = append(out, Change{Kind: "moved-property", Breaking: len(api) > 0, Schema: o.SchemaName, Member: name, Old: of.owner, New: nf.owner, API: api})
 		case of.field.Nullable != nf.field.Nullable || of.field.Required != nf.field.Required:
 			out = append(out, Change{Kind: "changed-rules", Schema: o.SchemaName, Member: name, Old: rules(of.field), New: rules(nf.field)})
 		}
@@ -131,10 +161,68 @@ func compareStruct(o, n *schema.Struct) []Change {
 			out = append(out, Change{Kind: "added-property", Schema: o.SchemaName, Member: name, New: declaration(newFields[name].field)})
 		}
 	}
-	if o.Page != nil && n.Page == nil && newFields[o.Page.Items.JSONName].field != nil && newFields[o.Page.NextLink.JSONName].field != nil {
-		out = append(out, Change{Kind: "not-a-page", Breaking: true, Schema: o.SchemaName, API: []string{"(*" + o.Name.Name + ").Items", "(*" + o.Name.Name + ").NextLink"}})
-	}
 	return out
+}
+
+// brokenFields returns the exported fields of a struct that apidiff calls
+// broken between o and n: those that a keyed composite literal may name
+// (its own fields: the embedded base, one per own property, Extra on a
+// root) and those a selector may reach (its own and, through the chain of
+// embedded bases, theirs, a nearer one shadowing a farther one), that are
+// gone or changed type. Graph's single inheritance leaves no ambiguous
+// selectors.
+func brokenFields(o, n *schema.Struct) map[string]bool {
+	broken := map[string]bool{}
+	for _, sets := range [][2]map[string]string{{ownGoFields(o), ownGoFields(n)}, {selectableGoFields(o), selectableGoFields(n)}} {
+		for name, typ := range sets[0] {
+			if now, ok := sets[1][name]; !ok || now != typ {
+				broken[name] = true
+			}
+		}
+	}
+	return broken
+}
+
+// ownGoFields maps the exported fields a struct declares to their Go types.
+func ownGoFields(s *schema.Struct) map[string]string {
+	m := map[string]string{}
+	if s.Base != nil {
+		m[s.Base.Name.Name] = "embedded " + s.Base.Name.Name
+	}
+	for _, f := range s.Fields {
+		m[f.Name] = "Opt[" + f.Type.String() + "]"
+	}
+	if s.Base == nil {
+		m["Extra"] = "Properties"
+	}
+	return m
+}
+
+// selectableGoFields maps the exported fields a selector reaches on a
+// struct to their Go types.
+func selectableGoFields(s *schema.Struct) map[string]string {
+	m := map[string]string{}
+	for t := s; t != nil; t = t.Base {
+		for name, typ := range ownGoFields(t) {
+			if _, shadowed := m[name]; !shadowed {
+				m[name] = typ
+			}
+		}
+	}
+	return m
+}
+
+// bases names a struct's chain of bases, nearest first: "bases
+// microsoft.graph.place, microsoft.graph.entity", or "no base".
+func bases(s *schema.Struct) string {
+	var names []string
+	for t := s.Base; t != nil; t = t.Base {
+		names = append(names, t.SchemaName)
+	}
+	if len(names) == 0 {
+		return "no base"
+	}
+	return "bases " + strings.Join(names, ", ")
 }
 
 // pageAPI adds to api the page methods that a change to f breaks: Items
@@ -203,20 +291,6 @@ func enumAPI(e *schema.Enum) []string {
 		api = append(api, m.Name)
 	}
 	return api
-}
-
-func baseGoName(s *schema.Struct) string {
-	if s.Base == nil {
-		return ""
-	}
-	return s.Base.Name.Name
-}
-
-func baseName(s *schema.Struct) string {
-	if s.Base == nil {
-		return ""
-	}
-	return s.Base.SchemaName
 }
 
 // ownedField is a field of a struct or of one of its bases, with the

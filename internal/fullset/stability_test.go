@@ -225,3 +225,74 @@ func schemaOf(s *schema.Struct) string {
 	}
 	return s.SchemaName
 }
+
+// basePairs are testdata/stability/bases' pairs of schema versions in which
+// a type's base changes, and for each a program that uses only what still
+// resolves (promoted fields, selectors through the new bases), which must
+// compile against both versions.
+var basePairs = []struct {
+	name    string
+	program string
+	want    []string // apidiff's incompatible identifiers, as seen when the pairs were written
+}{
+	{"root-gains-base", `
+	var p graph.Plugin
+	_ = p.Identifier.Val + p.Name.Val + p.Version.Val + p.ODataType.Val
+	_, _ = p.Extra.Get("@odata.context")
+	_ = graph.PluginHolder{Plugins: graph.Some([]*graph.Plugin{&p})}`,
+		[]string{"Plugin.Extra", "Plugin.Identifier", "Plugin.Name", "Plugin.ODataType", "Plugin.Version"}},
+	{"base-inserted", `
+	var c graph.CountryNamedLocation
+	_ = c.ID.Val + c.DisplayName.Val + c.Entity.ID.Val + c.NamedLocation.DisplayName.Val
+	_ = graph.CountryNamedLocation{CountriesAndRegions: graph.Some([]string{"NL"})}
+	var n graph.NamedLocation
+	_ = n.ID.Val + n.Entity.ODataType.Val`,
+		[]string{"NamedLocation.Entity"}},
+	{"base-removed", `
+	var c graph.CountryNamedLocation
+	_ = c.ID.Val + c.DisplayName.Val + c.NamedLocation.ID.Val
+	var n graph.NamedLocation
+	_ = n.ID.Val + n.ODataType.Val`,
+		[]string{"CountryNamedLocation.Entity", "IPNamedLocation.Entity", "NamedLocation.Entity"}},
+	{"base-replaced", `
+	var c graph.IPNamedLocation
+	_ = c.ID.Val + c.DisplayName.Val + c.ODataType.Val
+	_ = c.IsTrusted.Val`,
+		[]string{"CountryNamedLocation.Entity", "IPNamedLocation.Entity", "NamedLocation.Entity"}},
+}
+
+// TestBaseChangesNameWhatBreaks generates each pair of basePairs, runs
+// apidiff on it and requires its incompatible identifiers to be exactly
+// those graphgen diff's breaking changes name, and the program to compile
+// against both versions.
+func TestBaseChangesNameWhatBreaks(t *testing.T) {
+	dir := "../../testdata/stability/bases"
+	module := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(module, "go.mod"), []byte("module bases\n\ngo 1.25\n"), 0o644))
+	tool := installAPIDiff(t)
+	for _, pair := range basePairs {
+		var pkgs [2]*schema.Package
+		var exports [2]string
+		for i, side := range []string{"old", "new"} {
+			pkg := pair.name + "_" + side
+			pkgs[i] = writeRelease(t, filepath.Join(dir, pair.name+"-"+side+".yaml"), filepath.Join(module, pkg))
+			exports[i] = filepath.Join(module, pkg+".export")
+			require.NoError(t, run(module, tool, "-w", exports[i], "./"+pkg))
+			prog := filepath.Join(module, "use_"+pkg)
+			require.NoError(t, os.MkdirAll(prog, 0o755))
+			src := "package main\n\nimport graph \"bases/" + pkg + "\"\n\nfunc main() {" + pair.program + "\n}\n"
+			require.NoError(t, os.WriteFile(filepath.Join(prog, "main.go"), []byte(src), 0o644))
+			require.NoError(t, run(module, "go", "vet", "./use_"+pkg), "%s: the program compiles against the %s version", pair.name, side)
+		}
+		out, err := exec.Command(tool, "-incompatible", exports[0], exports[1]).CombinedOutput()
+		require.NoError(t, err, "%s: apidiff:\n%s", pair.name, out)
+		got := apidiffIdentifiers(string(out))
+		assert.Equal(t, pair.want, got, "%s: apidiff", pair.name)
+		changes := diff.Compare(pkgs[0], pkgs[1])
+		assert.Equal(t, got, brokenIdentifiers(changes), "%s: graphgen diff's breaking changes must name apidiff's identifiers", pair.name)
+		assert.True(t, slices.ContainsFunc(changes, func(c diff.Change) bool { return c.Kind == "changed-base" }), "%s: a changed-base change", pair.name)
+		for _, c := range changes {
+			t.Logf("%s: %s %v", pair.name, c, c.API)
+		}
+	}
+}

@@ -344,23 +344,27 @@ func TestSlicesShareChunks(t *testing.T) {
 
 // TestMaxValueBytes: a payload whose structs would take more than
 // MaxValueBytes fails at the value that goes over, having allocated about
-// the bound and no more; without the option the same payload decodes.
+// the bound and no more; by default the bound is DefaultMaxValueBytes of
+// the input, and a negative MaxValueBytes lifts it.
 func TestMaxValueBytes(t *testing.T) {
-	const items = 10000
-	in := []byte(`{"subs":[` + strings.Repeat(`{},`, items-1) + `{}]}`)
 	size := int(kindsDesc.size)
+	items := 2*DefaultMinValueBytes/size + 1 // more than the default's floor can hold
+	in := []byte(`{"subs":[` + strings.Repeat(`{},`, items-1) + `{}]}`)
+	require.Greater(t, items*size, DefaultMaxValueBytes(len(in)), "the payload needs more than the default bound")
 	var v kinds
-	require.NoError(t, UnmarshalWith(in, &v, DecodeOptions{}))
+	err := UnmarshalWith(in, &v, DecodeOptions{})
+	var de *DecodeError
+	require.ErrorAs(t, err, &de, "the default bound")
+	assert.Error(t, unmarshalModel(in, &v), "UnmarshalJSON has the default bound")
+	require.NoError(t, UnmarshalWith(in, &v, DecodeOptions{MaxValueBytes: -1}), "no bound")
 	require.Len(t, v.Subs.Val, items)
 
 	limit := 100 * size
-	var err error
 	var stats [2]runtime.MemStats
 	runtime.ReadMemStats(&stats[0])
 	v = kinds{}
 	err = UnmarshalWith(in, &v, DecodeOptions{MaxValueBytes: limit})
 	runtime.ReadMemStats(&stats[1])
-	var de *DecodeError
 	require.ErrorAs(t, err, &de)
 	assert.Contains(t, de.Error(), "MaxValueBytes")
 	assert.Equal(t, "/subs/100", de.Pointer, "the first value over the bound")

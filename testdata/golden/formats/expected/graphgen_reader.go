@@ -46,12 +46,13 @@ type jsonReader struct {
 type jsonMark struct{ pos, depth int }
 
 // newJSONReader returns a reader over data. maxDepth limits the nesting of
-// objects and arrays; maxDepth <= 0 means 10000.
+// objects and arrays; maxDepth <= 0 means 10000. The structs it creates
+// are bounded by DefaultMaxValueBytes (see DecodeOptions).
 func newJSONReader(data []byte, maxDepth int) *jsonReader {
 	if maxDepth <= 0 {
 		maxDepth = jsonDefaultMaxDepth
 	}
-	return &jsonReader{data: data, maxDepth: maxDepth}
+	return &jsonReader{data: data, maxDepth: maxDepth, maxValueBytes: DefaultMaxValueBytes(len(data))}
 }
 
 // finish ends decoding of the top-level value: anything but whitespace after

@@ -128,7 +128,7 @@ func (r *jsonReader) reserveValue(d *structDesc) bool {
 		return true
 	}
 	if r.valueBytes+int(d.size) > r.maxValueBytes {
-		r.failf("the decoded values would take more than %d bytes (DecodeOptions.MaxValueBytes)", r.maxValueBytes)
+		r.failf("the decoded values would take more than %d bytes (DecodeOptions.MaxValueBytes; the default allows %d bytes per input byte)", r.maxValueBytes, DefaultValueBytesPerInputByte)
 		return false
 	}
 	r.valueBytes += int(d.size)
@@ -440,12 +440,36 @@ type DecodeOptions struct {
 	// deeper input is a *DecodeError. 0 means the default, 10,000.
 	MaxDepth int
 	// MaxValueBytes bounds the memory of the structs a decode creates, each
-	// counted at its Go size (a User is over 3 KB); a payload that needs
-	// more is a *DecodeError. 0 means no bound. Set it for input that may
-	// not come from Graph (an endpoint anyone can post to): a users page of
-	// empty objects, [{},{},…], needs about a thousand bytes of structs per
-	// byte of JSON. Strings and slices take at most a few times the input.
+	// counted at its Go size (a User is 3,352 bytes); a payload that needs
+	// more is a *DecodeError at the value that goes over. 0 means the
+	// default, DefaultMaxValueBytes(len(data)); a negative value, no bound.
+	// The default lets no input ask for more than 128 bytes of structs per
+	// byte (a users page of empty objects, [{},{},…], would need about
+	// 1,100), so that a payload from anyone (a change notification posted
+	// to a webhook) cannot make a small request cost gigabytes, while every
+	// real Graph payload decodes well inside it. Strings and slices take at
+	// most a few times the input.
 	MaxValueBytes int
+}
+
+// The default bound of a decode's structs (DecodeOptions.MaxValueBytes):
+// DefaultValueBytesPerInputByte bytes per byte of input, and at least
+// DefaultMinValueBytes. Real Graph payloads need at most about 80 bytes
+// per byte (a 42-byte user: 3,352 bytes), and 12 for any of more than 2 KB
+// (the docs examples and the recorded payloads in graphgen's tests); a
+// page of users with $select=id, about 67.
+const (
+	DefaultValueBytesPerInputByte = 128
+	DefaultMinValueBytes          = 4 << 20
+)
+
+// DefaultMaxValueBytes is the bound a decode of n bytes of input has when
+// DecodeOptions.MaxValueBytes is 0.
+func DefaultMaxValueBytes(n int) int {
+	if n > (1<<62)/DefaultValueBytesPerInputByte {
+		return 1 << 62
+	}
+	return max(n*DefaultValueBytesPerInputByte, DefaultMinValueBytes)
 }
 
 // UnmarshalWith decodes data into v, a pointer to any generated struct,
@@ -453,7 +477,12 @@ type DecodeOptions struct {
 // as encoding/json does.
 func UnmarshalWith(data []byte, v model, opts DecodeOptions) error {
 	r := newJSONReader(data, opts.MaxDepth)
-	r.maxValueBytes = opts.MaxValueBytes
+	switch {
+	case opts.MaxValueBytes > 0:
+		r.maxValueBytes = opts.MaxValueBytes
+	case opts.MaxValueBytes < 0:
+		r.maxValueBytes = 0
+	}
 	if !r.readNull() {
 		p, d := v.model()
 		decodeStruct(r, p, d)

@@ -16,7 +16,7 @@ import (
 // actions ({"messageIds": [...]}) and the results of actions and functions
 // ({"value": true}) inline, under paths. Each inline object schema of a
 // request body or a success response becomes a type, named after the
-// operation (see README "Names"):
+// operation (see docs/names.md):
 //
 //	POST /admin/serviceAnnouncement/messages/microsoft.graph.archive
 //	  request body -> ServiceUpdateMessageCollectionArchiveRequest

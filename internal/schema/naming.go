@@ -7,7 +7,7 @@ import (
 )
 
 // Naming rules (changing any of them renames generated identifiers and so
-// breaks users; see README "Names"):
+// breaks users; see docs/names.md):
 //   - "microsoft.graph." is dropped; other namespace segments become a prefix:
 //     microsoft.graph.cloudPC -> CloudPC, microsoft.graph.security.alert -> SecurityAlert;
 //     OData's error schemas have none: microsoft.graph.ODataErrors.ODataError -> ODataError.

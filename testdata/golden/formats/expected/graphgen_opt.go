@@ -15,7 +15,7 @@ package formats
 // Opt has no methods on purpose: the compiler instantiates every method of a
 // generic type once per type argument, and the whole Graph schema set has
 // thousands of property types. Five methods cost a build of the whole set
-// about 18 s and 1.3 GB (see the README's design decisions).
+// about 18 s and 1.3 GB (see graphgen's docs/design.md).
 type Opt[T any] struct {
 	// Val is the value when State is Present. Encoding ignores it
 	// otherwise, and decoding leaves it zero.

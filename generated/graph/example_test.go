@@ -91,9 +91,9 @@ func Example_patch() {
 	// Output: {"displayName":"Desk 7","provisioningType":null}
 }
 
-// Example_paging reads every item of a collection, page by page, to the
-// last @odata.nextLink; get stands for an HTTP GET of a URL.
-func Example_paging() {
+// ExamplePages reads every item of a collection, page by page, to the last
+// @odata.nextLink; get stands for an HTTP GET of a URL with your client.
+func ExamplePages() {
 	pages := map[string]string{
 		"https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/cloudPCs": `{"value":[{"id":"pc1"},{"id":"pc2"}],
 			"@odata.nextLink":"https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/cloudPCs?$skiptoken=2"}`,
@@ -101,19 +101,14 @@ func Example_paging() {
 	}
 	get := func(url string) ([]byte, error) { return []byte(pages[url]), nil }
 
-	for url := "https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/cloudPCs"; url != ""; {
-		body, err := get(url)
+	url := "https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/cloudPCs"
+	for page, err := range graph.Pages[graph.CloudPCCollectionResponse](get, url) {
 		if err != nil {
-			panic(err)
-		}
-		var page graph.CloudPCCollectionResponse
-		if err := page.UnmarshalJSON(body); err != nil {
 			panic(err)
 		}
 		for _, pc := range page.Items() {
 			fmt.Println(pc.ID.Val)
 		}
-		url = page.NextLink()
 	}
 	// Output:
 	// pc1

@@ -20,7 +20,7 @@ var allowedImports = map[string]bool{
 	"encoding/json": true, "encoding/base64": true, "errors": true, "fmt": true, "math": true,
 	"regexp": true, "strconv": true, "strings": true, "time": true, "unicode/utf8": true,
 	"unicode/utf16": true, "unicode": true, "bytes": true, "math/big": true, "math/bits": true,
-	"reflect": true, "slices": true, "sync": true, "sync/atomic": true, "unsafe": true,
+	"reflect": true, "slices": true, "sync": true, "sync/atomic": true, "unsafe": true, "iter": true,
 }
 
 // unsafeUses are what the codec tables and the support code use of unsafe.

@@ -2,7 +2,11 @@
 
 package polymorphic
 
-import "strings"
+import (
+	"fmt"
+	"iter"
+	"strings"
+)
 
 // OData conventions the generated code follows besides the codec: pages of
 // a collection, the error body, and the keys of @odata.type values.
@@ -14,6 +18,56 @@ type Page[T any] interface {
 	Items() []T
 	// NextLink is the URL of the next page, "" on the last one.
 	NextLink() string
+}
+
+// pageModel is a generated collection response, as Pages reads it.
+type pageModel interface {
+	model
+	NextLink() string
+}
+
+// Pages returns the pages of a collection, from the one at url to the
+// last, following @odata.nextLink, each decoded into a new P (a generated
+// collection response such as UserCollectionResponse). get fetches a URL
+// and returns its body: an HTTP GET with your client, token, headers and
+// retries, so that this package needs no HTTP of its own. An error of get
+// or of decoding ends the pages with it, and so does a nextLink that comes
+// back to a page already read, which would never end.
+//
+//	for page, err := range graph.Pages[graph.UserCollectionResponse](get, url) {
+//		if err != nil {
+//			return err
+//		}
+//		for _, u := range page.Items() { … }
+//	}
+func Pages[P any, PP interface {
+	*P
+	pageModel
+}](get func(url string) ([]byte, error), url string) iter.Seq2[PP, error] {
+	return func(yield func(PP, error) bool) {
+		read := map[string]bool{}
+		for url != "" {
+			if read[url] {
+				yield(nil, fmt.Errorf("@odata.nextLink %q comes back to a page already read", url))
+				return
+			}
+			read[url] = true
+			body, err := get(url)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			page := PP(new(P))
+			if err := unmarshalModel(body, page); err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(page, nil) {
+				return
+			}
+			url = page.NextLink()
+		}
+	}
 }
 
 // errorText is the Error text of OData's error body: "code: message".

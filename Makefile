@@ -1,5 +1,5 @@
 # The README's two commands are the source of truth; these are shortcuts.
-.PHONY: generate test update check fuzz ci bench
+.PHONY: generate test update check fuzz ci bench examples
 
 generate: ## regenerate generated/ from schemas/
 	go run ./cmd/graphgen
@@ -22,6 +22,10 @@ fuzz: ## run every fuzz target for a while (FUZZTIME=10m)
 	go test ./internal/behaviour -run XXX -fuzz '^FuzzDecodeCollectionPage$$' -fuzztime $${FUZZTIME:-1m}
 	for f in $$(go test ./internal/support -list 'Fuzz.*' | grep ^Fuzz); do \
 		go test ./internal/support -run XXX -fuzz "^$$f$$" -fuzztime $${FUZZTIME:-1m} || exit 1; done
+
+examples: ## generate examples/graph and test the example programs against replayed payloads
+	go run ./cmd/graphgen generate -config examples/graphgen.yaml
+	cd examples && go test ./...
 
 ci: check
 

@@ -1,0 +1,3 @@
+module github.com/graphgen/graphgen/examples
+
+go 1.25

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/graphgen/graphgen/examples/internal/graphhttp"
@@ -33,7 +34,10 @@ func TestListUsers(t *testing.T) {
 	delete(page2, "@odata.nextLink")
 
 	var requests []string
+	var mu sync.Mutex
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
 		requests = append(requests, r.URL.RequestURI())
 		switch r.URL.Query().Get("page") {
 		case "":

@@ -17,6 +17,7 @@ check: ## what CI runs: vet, tests, drift check
 fuzz: ## run every fuzz target for a while (FUZZTIME=10m)
 	go test ./internal/schema -run XXX -fuzz '^FuzzLoad$$' -fuzztime $${FUZZTIME:-1m}
 	go test ./internal/schema -run XXX -fuzz '^FuzzOutline$$' -fuzztime $${FUZZTIME:-1m}
+	go test ./internal/schema -run XXX -fuzz '^FuzzCSDL$$' -fuzztime $${FUZZTIME:-1m}
 	go test ./internal/emit -run XXX -fuzz '^FuzzSchemaText$$' -fuzztime $${FUZZTIME:-1m}
 	go test ./internal/behaviour -run XXX -fuzz '^FuzzUnmarshalDirectoryObject$$' -fuzztime $${FUZZTIME:-1m}
 	go test ./internal/behaviour -run XXX -fuzz '^FuzzDecodeCollectionPage$$' -fuzztime $${FUZZTIME:-1m}

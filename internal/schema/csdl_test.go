@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,14 +113,8 @@ func FuzzCSDL(f *testing.F) {
 			t.Fatal("no model and no error")
 		}
 		var xe *xmlError
-		if err != nil && (!asXMLError(err, &xe) || xe.Line <= 0) {
+		if err != nil && (!errors.As(err, &xe) || xe.Line <= 0) {
 			t.Fatalf("an error without a position: %v", err)
 		}
 	})
-}
-
-func asXMLError(err error, target **xmlError) bool {
-	xe, ok := err.(*xmlError)
-	*target = xe
-	return ok
 }

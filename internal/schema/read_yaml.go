@@ -91,10 +91,7 @@ func readYAMLOpenAPI(data []byte) (*docValue, *yamlOutline, error) {
 		return nil, nil, errNoOutline
 	}
 	r := &yamlReader{o: o}
-	root := r.cutAll(top, openapiSpec)
-	if !r.ok {
-		return nil, nil, errNoOutline
-	}
+	root := r.cut(top, openapiSpec)
 	r.convert()
 	if r.err != nil {
 		return nil, nil, errNoOutline
@@ -141,7 +138,6 @@ func hasKey(entries []yEntry, key string) bool {
 // yamlReader cuts a document by a readSpec, then converts its leaves.
 type yamlReader struct {
 	o      *outliner
-	ok     bool
 	leaves []*yLeaf
 	err    error
 }
@@ -150,12 +146,6 @@ type yamlReader struct {
 type yLeaf struct {
 	entry yEntry
 	value *docValue
-}
-
-// cutAll cuts the values of entries as spec says.
-func (r *yamlReader) cutAll(entries []yEntry, spec *readSpec) *docValue {
-	r.ok = true
-	return r.cut(entries, spec)
 }
 
 // cut returns the members of a cut mapping that spec reads: cut further

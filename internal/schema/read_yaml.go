@@ -12,11 +12,11 @@ import (
 )
 
 // An OpenAPI document in YAML is read through its outline (outline.go):
-// what graphgen reads of it is converted to JSON, each value on its own and
-// in parallel, and the rest is left out, so that the JSON handed to
-// parseOpenAPI is what converting the whole document would give, less what
-// no reader looks at. A document the outline cannot follow is converted
-// whole.
+// the mappings readSpec names are cut into docValue members, what graphgen
+// reads below them is converted to JSON, each value on its own and in
+// parallel, and the rest is left out. parseOpenAPI then reads the same tree
+// as converting the whole document would give, less what no reader looks
+// at. A document the outline cannot follow is converted whole.
 
 // readSpec says what graphgen reads of a mapping: members by key (any
 // applies to every key not named), and for each value whether it is read

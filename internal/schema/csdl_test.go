@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -117,4 +118,46 @@ func FuzzCSDL(f *testing.F) {
 			t.Fatalf("an error without a position: %v", err)
 		}
 	})
+}
+
+// TestCSDLProblems: a CSDL document whose types name nothing, use an
+// unknown Edm type or derive from each other in a cycle is every problem at
+// once, each at its element's line and column, and no package.
+func TestCSDLProblems(t *testing.T) {
+	const head = `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+`
+	const tail = "\n</Schema></edmx:DataServices></edmx:Edmx>"
+	for _, c := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"dangling types", `<EntityType Name="a" BaseType="graph.missing"/>
+<ComplexType Name="b"><Property Name="x" Type="Edm.Strange"/>
+<Property Name="y" Type="graph.nothing"/></ComplexType>`, []string{
+			"api.xml:3:1: microsoft.graph.a: the base type graph.missing names nothing in the document",
+		}},
+		{"properties", `<ComplexType Name="b"><Property Name="x" Type="Edm.Strange"/>
+<Property Name="y" Type="graph.nothing"/></ComplexType>`, []string{
+			"api.xml:3:23: microsoft.graph.b.x: unknown type Edm.Strange",
+			"api.xml:4:1: microsoft.graph.b.y: the type graph.nothing names nothing in the document",
+		}},
+		{"a cycle", `<EntityType Name="a" BaseType="graph.b"/>
+<EntityType Name="b" BaseType="graph.a"/>`, []string{"api.xml:3:1: microsoft.graph.a: its base types form a cycle"}},
+		{"kinds", `<EntityType Name="a" BaseType="graph.c"/>
+<ComplexType Name="c"/>`, []string{"api.xml:3:1: microsoft.graph.a: the base type graph.c is not a type of the same kind"}},
+	} {
+		_, err := Load(context.Background(), []Document{{File: "api.xml", Data: []byte(head + c.body + tail)}}, Options{})
+		require.Error(t, err, c.name)
+		var errs Errors
+		require.ErrorAs(t, err, &errs, c.name)
+		var got []string
+		for _, e := range errs {
+			got = append(got, e.Error())
+		}
+		assert.Equal(t, c.want, got, c.name)
+	}
+	_, err := Load(context.Background(), []Document{{File: "api.xml", Data: []byte(head + "<EntityType Name=\"a\"><bad" + tail)}}, Options{})
+	require.Error(t, err)
+	assert.Regexp(t, `^api.xml:4:1: malformed XML: expected attribute name`, err.Error(), "an XML error with its position")
 }

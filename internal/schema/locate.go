@@ -12,7 +12,8 @@ import (
 type source struct {
 	data    []byte
 	outline *yamlOutline
-	node    *yaml.Node // the whole document, parsed on the first locate without an outline
+	csdl    *csdlConverter // a CSDL document, located by its elements
+	node    *yaml.Node     // the whole document, parsed on the first locate without an outline
 	parsed  bool
 }
 
@@ -20,6 +21,9 @@ type source struct {
 func (s *source) locate(pointer string) (line, col int) {
 	if s.outline != nil {
 		return s.outline.locate(pointer)
+	}
+	if s.csdl != nil {
+		return s.csdl.locate(pointer)
 	}
 	if !s.parsed {
 		s.node, s.parsed = parseNode(s.data), true

@@ -74,6 +74,11 @@ const componentsPrefix = "#/components/schemas/"
 // skipped what carries no model, and where its problems are located.
 func parseDocument(doc Document, p *problems, skipped skipCounts) ([]rawSchema, *source) {
 	top, src, err := readDocument(doc)
+	var ce *csdlErrors
+	if errors.As(err, &ce) {
+		p.list = append(p.list, ce.list...)
+		return nil, src
+	}
 	if err != nil {
 		p.list = append(p.list, syntaxError(doc, err))
 		return nil, src
@@ -82,10 +87,15 @@ func parseDocument(doc Document, p *problems, skipped skipCounts) ([]rawSchema, 
 }
 
 // readDocument reads a document by its form, recognised by its content:
-// JSON as it is, a YAML OpenAPI document through its outline (read_yaml.go),
-// other YAML converted whole. Each gives the same docValue tree.
+// CSDL $metadata as the OpenAPI document converted from it would be
+// (csdl_read.go), JSON as it is, a YAML OpenAPI document through its
+// outline (read_yaml.go), other YAML converted whole. Each gives the same
+// docValue tree.
 func readDocument(doc Document) (*docValue, *source, error) {
 	src := &source{data: doc.Data}
+	if isXML(doc.Data) {
+		return readCSDLDocument(doc, src)
+	}
 	if isJSON(doc.Data) {
 		if !json.Valid(doc.Data) {
 			var v any
@@ -258,6 +268,11 @@ func stringKeys(v any) (any, error) {
 // syntaxError turns a JSON or YAML parse error into an Error with a position.
 func syntaxError(doc Document, err error) *Error {
 	e := &Error{Origin: Origin{File: doc.File}, Kind: "syntax", Msg: "malformed input: " + err.Error()}
+	var xe *xmlError
+	if errors.As(err, &xe) {
+		e.Line, e.Column, e.Msg = xe.Line, xe.Col, xe.Msg
+		return e
+	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		e.Line, e.Column = lineCol(doc.Data, int(se.Offset)-1)

@@ -119,7 +119,7 @@ func readCaseInput(t *testing.T, dir string) []schema.Document {
 	}
 	fsys := os.DirFS(dir)
 	name := "input"
-	for _, doc := range []string{"openapi.yaml", "openapi.json"} {
+	for _, doc := range []string{"openapi.yaml", "openapi.json", "metadata.xml"} {
 		if _, err := os.Stat(filepath.Join(dir, "input", doc)); err == nil {
 			name = "input/" + doc
 		}

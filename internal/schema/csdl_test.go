@@ -97,8 +97,9 @@ func TestCSDLHostileXML(t *testing.T) {
 	}
 }
 
-// FuzzCSDL feeds arbitrary bytes to the CSDL reader: a model or an
-// *xmlError with a position, never a panic or a hang.
+// FuzzCSDL feeds arbitrary bytes to the CSDL reader and to Load: a model
+// or an *xmlError with a position, a package or errors, never a panic or a
+// hang.
 func FuzzCSDL(f *testing.F) {
 	f.Add([]byte(`<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>` +
 		`<Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">` +
@@ -109,6 +110,9 @@ func FuzzCSDL(f *testing.F) {
 		`<Action Name="archive" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(graph.user)"/><ReturnType Type="Edm.Boolean"/></Action>` +
 		`</Schema></edmx:DataServices></edmx:Edmx>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if pkg, err := Load(context.Background(), []Document{{File: "api.xml", Data: data}}, Options{AllowMissingRefs: true}); err == nil && pkg == nil {
+			t.Fatal("no package and no error")
+		}
 		doc, err := parseCSDL(data)
 		if err == nil && doc == nil {
 			t.Fatal("no model and no error")

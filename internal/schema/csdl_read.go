@@ -42,9 +42,21 @@ func readCSDLDocument(doc Document, src *source) (*docValue, *source, error) {
 		}
 		members[name] = &docValue{json: data}
 	}
+	requests, responses := c.operationBodies()
+	if len(p.list) > 0 {
+		return nil, src, &csdlErrors{p.list}
+	}
+	components := map[string]*docValue{"schemas": {members: members}}
+	for section, bodies := range map[string]map[string]any{"requestBodies": requests, "responses": responses} {
+		data, err := json.Marshal(bodies)
+		if err != nil {
+			return nil, src, err
+		}
+		components[section] = &docValue{json: data}
+	}
 	return &docValue{members: map[string]*docValue{
 		"openapi":    {json: json.RawMessage(`"3.0.4"`)},
-		"components": {members: map[string]*docValue{"schemas": {members: members}}},
+		"components": {members: components},
 	}}, src, nil
 }
 

@@ -62,7 +62,7 @@ func (h *notifications) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, token)
 		return
 	}
-	batch, err := h.read(r)
+	batch, err := h.read(w, r)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -75,8 +75,8 @@ func (h *notifications) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // read decodes a POST's notifications and checks them: every one carries
 // the subscription's clientState, and the batch is valid by the schema.
-func (h *notifications) read(r *http.Request) (*graph.ChangeNotificationCollection, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBody))
+func (h *notifications) read(w http.ResponseWriter, r *http.Request) (*graph.ChangeNotificationCollection, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		return nil, fmt.Errorf("reading the notifications: %w", err)
 	}

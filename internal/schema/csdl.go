@@ -6,8 +6,7 @@ import (
 )
 
 // The CSDL model: what graphgen reads of an EDMX document's schemas, with
-// where each element is. Lowering CSDL to the raw schemas that OpenAPI
-// documents give (the rules Microsoft's converter follows) builds on it.
+// where each element is: what the rules of docs/csdl.md look at, no more.
 
 // csdlDocument is every Schema of an EDMX document, in order.
 type csdlDocument struct {
@@ -20,21 +19,17 @@ type csdlSchema struct {
 	EnumTypes        []*csdlEnum
 	Types            []*csdlType // entity and complex types, in document order
 	Operations       []*csdlOperation
-	Terms            []*csdlTerm
 	Annotations      []*csdlTargetAnnotations // <Annotations Target="…"> blocks
 	Container        *csdlContainer
-	at               *xmlNode
 }
 
-// csdlType is an EntityType or a ComplexType.
+// csdlType is an EntityType or a ComplexType. Of its facets only Abstract
+// changes what Microsoft's converter writes (docs/csdl.md §2.5).
 type csdlType struct {
 	Name       string
 	Entity     bool
 	BaseType   string // as written: "graph.entity", "microsoft.graph.entity"
 	Abstract   bool
-	OpenType   bool
-	HasStream  bool
-	Key        []string
 	Properties []*csdlProperty // structural and navigation properties, in document order
 	Annotation []*csdlAnnotation
 	at         *xmlNode
@@ -43,26 +38,21 @@ type csdlType struct {
 // csdlProperty is a Property, a NavigationProperty, an operation's
 // Parameter or its ReturnType.
 type csdlProperty struct {
-	Name           string
-	Type           string // as written: "Edm.String", "Collection(graph.user)"
-	Nullable       bool   // Nullable, whose default is true
-	Navigation     bool
-	ContainsTarget bool
-	MaxLength      string
-	Precision      string
-	Scale          string
-	Annotation     []*csdlAnnotation
-	at             *xmlNode
+	Name       string
+	Type       string // as written: "Edm.String", "Collection(graph.user)"
+	Nullable   bool   // Nullable, whose default is true
+	Navigation bool
+	Annotation []*csdlAnnotation
+	at         *xmlNode
 }
 
 // csdlEnum is an EnumType.
 type csdlEnum struct {
-	Name           string
-	IsFlags        bool
-	UnderlyingType string
-	Members        []*csdlMember
-	Annotation     []*csdlAnnotation
-	at             *xmlNode
+	Name       string
+	IsFlags    bool
+	Members    []*csdlMember
+	Annotation []*csdlAnnotation
+	at         *xmlNode
 }
 
 // csdlMember is one Member of an EnumType.
@@ -74,28 +64,18 @@ type csdlMember struct {
 
 // csdlOperation is an Action or a Function.
 type csdlOperation struct {
-	Name          string
-	Action        bool
-	IsBound       bool
-	IsComposable  bool
-	EntitySetPath string
-	Parameters    []*csdlProperty // the binding parameter first, for a bound one
-	ReturnType    *csdlProperty   // nil for an action without one
-	Annotation    []*csdlAnnotation
-	at            *xmlNode
+	Name       string
+	Action     bool
+	IsBound    bool
+	Parameters []*csdlProperty // the binding parameter first, for a bound one
+	ReturnType *csdlProperty   // nil for an action without one
 }
 
-// csdlTerm is a Term: an annotation's name and type.
-type csdlTerm struct {
-	Name, Type, AppliesTo string
-	at                    *xmlNode
-}
-
-// csdlAnnotation is one Annotation: its term, qualifier, and value, kept
-// as its element (a constant in an attribute, or a Record, a Collection).
+// csdlAnnotation is one Annotation: its term, and its value kept as its
+// element (a constant in an attribute, or a Record, a Collection).
 type csdlAnnotation struct {
-	Term, Qualifier string
-	at              *xmlNode
+	Term string
+	at   *xmlNode
 }
 
 // csdlTargetAnnotations is an <Annotations Target="…"> block.
@@ -107,16 +87,13 @@ type csdlTargetAnnotations struct {
 
 // csdlContainer is the EntityContainer: its entity sets and singletons.
 type csdlContainer struct {
-	Name       string
 	EntitySets []*csdlEntitySet
-	at         *xmlNode
 }
 
 // csdlEntitySet is an EntitySet or a Singleton.
 type csdlEntitySet struct {
 	Name, Type string
 	Singleton  bool
-	at         *xmlNode
 }
 
 // parseCSDL reads an EDMX document into the CSDL model; every problem is
@@ -147,7 +124,7 @@ func parseCSDL(data []byte) (*csdlDocument, error) {
 }
 
 func readCSDLSchema(n *xmlNode) *csdlSchema {
-	s := &csdlSchema{at: n}
+	s := &csdlSchema{}
 	s.Namespace, _ = n.attr("Namespace")
 	s.Alias, _ = n.attr("Alias")
 	for _, c := range n.Children {
@@ -158,12 +135,6 @@ func readCSDLSchema(n *xmlNode) *csdlSchema {
 			s.Types = append(s.Types, readCSDLType(c))
 		case "Action", "Function":
 			s.Operations = append(s.Operations, readCSDLOperation(c))
-		case "Term":
-			t := &csdlTerm{at: c}
-			t.Name, _ = c.attr("Name")
-			t.Type, _ = c.attr("Type")
-			t.AppliesTo, _ = c.attr("AppliesTo")
-			s.Terms = append(s.Terms, t)
 		case "Annotations":
 			a := &csdlTargetAnnotations{at: c, Annotation: readCSDLAnnotations(c)}
 			a.Target, _ = c.attr("Target")
@@ -180,17 +151,8 @@ func readCSDLType(n *xmlNode) *csdlType {
 	t.Name, _ = n.attr("Name")
 	t.BaseType, _ = n.attr("BaseType")
 	t.Abstract = boolAttr(n, "Abstract", false)
-	t.OpenType = boolAttr(n, "OpenType", false)
-	t.HasStream = boolAttr(n, "HasStream", false)
 	for _, c := range n.Children {
-		switch c.Name {
-		case "Key":
-			for _, ref := range c.Children {
-				if name, ok := ref.attr("Name"); ok && ref.Name == "PropertyRef" {
-					t.Key = append(t.Key, name)
-				}
-			}
-		case "Property", "NavigationProperty":
+		if c.Name == "Property" || c.Name == "NavigationProperty" {
 			t.Properties = append(t.Properties, readCSDLProperty(c))
 		}
 	}
@@ -202,10 +164,6 @@ func readCSDLProperty(n *xmlNode) *csdlProperty {
 	p.Name, _ = n.attr("Name")
 	p.Type, _ = n.attr("Type")
 	p.Nullable = boolAttr(n, "Nullable", true)
-	p.ContainsTarget = boolAttr(n, "ContainsTarget", false)
-	p.MaxLength, _ = n.attr("MaxLength")
-	p.Precision, _ = n.attr("Precision")
-	p.Scale, _ = n.attr("Scale")
 	return p
 }
 
@@ -213,7 +171,6 @@ func readCSDLEnum(n *xmlNode) *csdlEnum {
 	e := &csdlEnum{at: n, Annotation: readCSDLAnnotations(n)}
 	e.Name, _ = n.attr("Name")
 	e.IsFlags = boolAttr(n, "IsFlags", false)
-	e.UnderlyingType, _ = n.attr("UnderlyingType")
 	for _, c := range n.Children {
 		if c.Name == "Member" {
 			m := &csdlMember{at: c, Annotation: readCSDLAnnotations(c)}
@@ -226,11 +183,9 @@ func readCSDLEnum(n *xmlNode) *csdlEnum {
 }
 
 func readCSDLOperation(n *xmlNode) *csdlOperation {
-	op := &csdlOperation{at: n, Action: n.Name == "Action", Annotation: readCSDLAnnotations(n)}
+	op := &csdlOperation{Action: n.Name == "Action"}
 	op.Name, _ = n.attr("Name")
 	op.IsBound = boolAttr(n, "IsBound", false)
-	op.IsComposable = boolAttr(n, "IsComposable", false)
-	op.EntitySetPath, _ = n.attr("EntitySetPath")
 	for _, c := range n.Children {
 		switch c.Name {
 		case "Parameter":
@@ -243,11 +198,10 @@ func readCSDLOperation(n *xmlNode) *csdlOperation {
 }
 
 func readCSDLContainer(n *xmlNode) *csdlContainer {
-	c := &csdlContainer{at: n}
-	c.Name, _ = n.attr("Name")
+	c := &csdlContainer{}
 	for _, e := range n.Children {
 		if e.Name == "EntitySet" || e.Name == "Singleton" {
-			set := &csdlEntitySet{at: e, Singleton: e.Name == "Singleton"}
+			set := &csdlEntitySet{Singleton: e.Name == "Singleton"}
 			set.Name, _ = e.attr("Name")
 			set.Type, _ = e.attr("EntityType")
 			if set.Singleton {
@@ -266,7 +220,6 @@ func readCSDLAnnotations(n *xmlNode) []*csdlAnnotation {
 		if c.Name == "Annotation" {
 			a := &csdlAnnotation{at: c}
 			a.Term, _ = c.attr("Term")
-			a.Qualifier, _ = c.attr("Qualifier")
 			out = append(out, a)
 		}
 	}

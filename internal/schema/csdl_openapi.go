@@ -28,13 +28,14 @@ type csdlConverter struct {
 	aliases map[string]string   // alias -> namespace
 	derived map[string][]string // full name -> the types that derive from it directly, in document order
 	targets map[string][]*csdlAnnotation
+	refs    map[string]bool // referenced's answers: every type derived from a base asks again
 	p       *problems
 	file    string
 }
 
 func newCSDLConverter(doc *csdlDocument, file string, p *problems) *csdlConverter {
 	c := &csdlConverter{doc: doc, types: map[string]*csdlNamed{}, aliases: map[string]string{},
-		derived: map[string][]string{}, targets: map[string][]*csdlAnnotation{}, p: p, file: file}
+		derived: map[string][]string{}, targets: map[string][]*csdlAnnotation{}, refs: map[string]bool{}, p: p, file: file}
 	for _, s := range doc.Schemas {
 		if s.Alias != "" {
 			c.aliases[s.Alias] = s.Namespace
@@ -42,10 +43,10 @@ func newCSDLConverter(doc *csdlDocument, file string, p *problems) *csdlConverte
 	}
 	for _, s := range doc.Schemas {
 		for _, e := range s.EnumTypes {
-			c.add(&csdlNamed{full: s.Namespace + "." + e.Name, schema: s, enum: e}, e.at)
+			c.add(&csdlNamed{full: s.Namespace + "." + e.Name, schema: s, enum: e})
 		}
 		for _, t := range s.Types {
-			c.add(&csdlNamed{full: s.Namespace + "." + t.Name, schema: s, typ: t}, t.at)
+			c.add(&csdlNamed{full: s.Namespace + "." + t.Name, schema: s, typ: t})
 		}
 		for _, a := range s.Annotations {
 			target := c.resolveName(a.Target)
@@ -77,9 +78,9 @@ func nodeOrder(a, b *xmlNode) int {
 	return a.Col - b.Col
 }
 
-func (c *csdlConverter) add(n *csdlNamed, at *xmlNode) {
+func (c *csdlConverter) add(n *csdlNamed) {
 	if _, dup := c.types[n.full]; dup {
-		c.errorAt(at, "the type %s is declared twice", n.full)
+		c.errorAt(n.node(), "the type %s is declared twice", n.full)
 		return
 	}
 	c.types[n.full] = n

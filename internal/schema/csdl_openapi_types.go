@@ -161,6 +161,15 @@ func (c *csdlConverter) referenced(base string, depth int) bool {
 	if isEntityName(base) || depth > len(c.order) {
 		return false
 	}
+	if r, ok := c.refs[base]; ok {
+		return r
+	}
+	r := c.referencedAsType(base, depth)
+	c.refs[base] = r
+	return r
+}
+
+func (c *csdlConverter) referencedAsType(base string, depth int) bool {
 	for _, n := range c.order {
 		if n.typ == nil || strings.EqualFold(n.typ.Name, "entity") {
 			continue

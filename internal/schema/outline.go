@@ -32,19 +32,18 @@ type yEntry struct {
 	keyCol  int    // 1-based
 	col     int    // 1-based column where the entry starts: keyCol, or the "?" of an explicit key
 	val     ySpan
-	sub     []yEntry // the value's entries, when the value has been cut too
-	cut     bool     // sub is valid (possibly empty)
+	sub     []yEntry // the value's entries, when it has been cut and is kept (see keepOutlineBytes)
 }
 
 // ySpan is the text of a value: doc[start:end], lines first to endLine
 // (0-based, endLine excluded). inline is set when the value starts on its
 // key's line, at column col; otherwise it starts at the beginning of line
-// line (1-based). compact marks an inline value after an explicit key's
-// ": ", which may be a block mapping. An empty span is a null value.
+// first. compact marks an inline value after an explicit key's ": ", which
+// may be a block mapping. An empty span is a null value.
 type ySpan struct {
 	start, end     int
 	first, endLine int
-	line, col      int
+	col            int
 	inline         bool
 	compact        bool
 }
@@ -348,9 +347,9 @@ func (o *outliner) valueAfter(i, pos, lineEnd int) ySpan {
 	v := skipSpaces(o.doc, pos, lineEnd)
 	if v == lineEnd || o.doc[v] == '#' {
 		next := int(o.table.start[i+1])
-		return ySpan{start: next, line: i + 2, col: 1, first: i + 1}
+		return ySpan{start: next, col: 1, first: i + 1}
 	}
-	return ySpan{start: v, line: i + 1, col: v - int(o.table.start[i]) + 1, inline: true, first: i}
+	return ySpan{start: v, col: v - int(o.table.start[i]) + 1, inline: true, first: i}
 }
 
 // continues feeds line l to what the lines before it left open; fresh

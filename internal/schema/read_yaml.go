@@ -170,7 +170,7 @@ func (r *yamlReader) cut(entries []yEntry, spec *readSpec) *docValue {
 			if ok && len(sub) > 0 {
 				v.members[e.key] = r.cut(sub, s)
 				if e.val.end-e.val.start > keepOutlineBytes {
-					e.sub, e.cut = sub, true
+					e.sub = sub
 				}
 				continue
 			}
@@ -305,7 +305,7 @@ func (y *yamlOutline) locate(pointer string) (line, col int) {
 		if e == nil {
 			return line, col
 		}
-		if e.cut && len(e.sub) > 0 {
+		if len(e.sub) > 0 {
 			entries = e.sub
 			line, col = entries[0].keyLine, entries[0].col
 			continue

@@ -457,7 +457,8 @@ type DecodeOptions struct {
 // DefaultMinValueBytes. Real Graph payloads need at most about 80 bytes
 // per byte (a 42-byte user: 3,352 bytes), and 12 for any of more than 2 KB
 // (the docs examples and the recorded payloads in graphgen's tests); a
-// page of users with $select=id, about 67.
+// page of users with $select=id would need about 67 (a 3,352-byte User
+// for each item of about 50 bytes).
 const (
 	DefaultValueBytesPerInputByte = 128
 	DefaultMinValueBytes          = 4 << 20

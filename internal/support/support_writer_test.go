@@ -139,3 +139,24 @@ func TestJSONWriterStringsEveryPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONWriterStringsGrow: a string whose escapes are several times its
+// length, written into buffers with no room, little room and plenty, comes
+// out whole, and never disturbs what the buffer held before it.
+func TestJSONWriterStringsGrow(t *testing.T) {
+	dense := []string{
+		strings.Repeat("\x01", 100),
+		strings.Repeat("\"\\\n", 37) + "tail",
+		strings.Repeat("\xff", 33),
+		strings.Repeat("\u2028a", 20),
+		strings.Repeat("abcdefg\x02", 16),
+	}
+	for _, s := range dense {
+		for _, room := range []int{0, 1, 7, 8, 9, 64, 1024} {
+			buf := make([]byte, 3, 3+room)
+			copy(buf, "pre")
+			got := jsonAppendString(buf, s)
+			require.Equal(t, "pre"+stdJSON(t, s), string(got), "%q with room %d", s, room)
+		}
+	}
+}

@@ -24,7 +24,7 @@ var allowedImports = map[string]bool{
 }
 
 // unsafeUses are what the codec tables and the support code use of unsafe.
-var unsafeUses = map[string]bool{"Offsetof": true, "Sizeof": true, "Alignof": true, "Pointer": true, "Add": true, "String": true, "SliceData": true}
+var unsafeUses = map[string]bool{"Offsetof": true, "Sizeof": true, "Alignof": true, "Pointer": true, "Add": true, "String": true, "SliceData": true, "StringData": true}
 
 var plainIdent = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`)
 

@@ -30,5 +30,5 @@ examples: ## generate examples/graph and test the example programs against repla
 
 ci: check
 
-bench: ## benchmarks against kiota and encoding/json, build costs, ratio table (bench/README.md; about 5 minutes, ~5 GB)
+bench: ## benchmarks against kiota and the JSON libraries (trimmed and full-width structs), build costs, ratio table (bench/README.md; about 5 minutes, ~5 GB)
 	bash bench/run.sh

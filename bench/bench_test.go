@@ -19,6 +19,7 @@ import (
 	"github.com/graphgen/graphgen/bench/payloads"
 	"github.com/graphgen/graphgen/bench/plain"
 	"github.com/graphgen/graphgen/bench/recorded"
+	"github.com/graphgen/graphgen/bench/wide"
 )
 
 // A payload is one page and how each peer decodes it. Every decode function
@@ -41,6 +42,10 @@ type payload struct {
 	// newPlain returns a new package plain value for the page, as a
 	// pointer: what the plain-struct peers decode into.
 	newPlain func() any
+	// newWide returns a new package wide value for the page, as a pointer:
+	// what the plain-struct peers decode into in the wide benchmarks (every
+	// property of the schema, as oapi-codegen writes them).
+	newWide func() any
 }
 
 // model is what graphgen's generated types (the pages, the message) have in
@@ -104,6 +109,7 @@ func syntheticPages() []payload {
 			},
 			kiota:    models.CreateCloudPCCollectionResponseFromDiscriminatorValue,
 			newPlain: func() any { return new(plain.CloudPCPage) },
+			newWide:  func() any { return new(wide.CloudPCCollectionResponse) },
 		},
 		{
 			name:  "users",
@@ -120,6 +126,7 @@ func syntheticPages() []payload {
 			},
 			kiota:    models.CreateUserCollectionResponseFromDiscriminatorValue,
 			newPlain: func() any { return new(plain.UserPage) },
+			newWide:  func() any { return new(wide.UserCollectionResponse) },
 		},
 	}
 }
@@ -152,6 +159,7 @@ func recordedPages() []payload {
 			},
 			kiota:    models.CreateServicePrincipalCollectionResponseFromDiscriminatorValue,
 			newPlain: func() any { return new(plain.ServicePrincipalPage) },
+			newWide:  func() any { return new(wide.ServicePrincipalCollectionResponse) },
 		},
 		{
 			name:    "roleDefinitions",
@@ -169,6 +177,7 @@ func recordedPages() []payload {
 			},
 			kiota:    models.CreateUnifiedRoleDefinitionCollectionResponseFromDiscriminatorValue,
 			newPlain: func() any { return new(plain.UnifiedRoleDefinitionPage) },
+			newWide:  func() any { return new(wide.UnifiedRoleDefinitionCollectionResponse) },
 		},
 		{
 			name:    "message",
@@ -187,6 +196,7 @@ func recordedPages() []payload {
 			},
 			kiota:    models.CreateMessageFromDiscriminatorValue,
 			newPlain: func() any { return new(plain.Message) },
+			newWide:  func() any { return new(wide.Message) },
 		},
 	}
 }
@@ -241,6 +251,10 @@ func run(b *testing.B, name string, size int, f func() error) {
 	})
 }
 
+// BenchmarkDecode and BenchmarkEncode measure the plain-struct peers twice
+// on every page: with package plain's trimmed structs (<payload>/<peer>, the
+// peers' best case) and with package wide's full-width ones
+// (<payload>/wide/<peer>, what users of those libraries have).
 func BenchmarkDecode(b *testing.B) {
 	for _, pl := range pages {
 		b.Run(pl.name, func(b *testing.B) {
@@ -258,6 +272,13 @@ func BenchmarkDecode(b *testing.B) {
 					return peer.unmarshal(data, pl.newPlain())
 				})
 			}
+			b.Run("wide", func(b *testing.B) {
+				for _, peer := range plainPeers {
+					run(b, peer.name, len(data), func() error {
+						return peer.unmarshal(data, pl.newWide())
+					})
+				}
+			})
 			for _, peer := range scanPeers {
 				run(b, peer.name, len(data), func() error {
 					if !peer.valid(data) {
@@ -289,6 +310,15 @@ func BenchmarkEncode(b *testing.B) {
 					return err
 				})
 			}
+			w := decodeWide(b, pl)
+			b.Run("wide", func(b *testing.B) {
+				for _, peer := range plainPeers {
+					run(b, peer.name, len(pl.data), func() error {
+						_, err := peer.marshal(w)
+						return err
+					})
+				}
+			})
 		})
 	}
 }
@@ -321,4 +351,15 @@ func decodeAll(tb testing.TB, pl payload) (model, absser.Parsable, any) {
 		tb.Fatalf("encoding/json decode %s: %v", pl.name, err)
 	}
 	return g, k, p
+}
+
+// decodeWide decodes pl into its package wide value with encoding/json.
+func decodeWide(tb testing.TB, pl payload) any {
+	tb.Helper()
+	need(tb, pl)
+	w := pl.newWide()
+	if err := json.Unmarshal(pl.data, w); err != nil {
+		tb.Fatalf("encoding/json decode %s into wide structs: %v", pl.name, err)
+	}
+	return w
 }

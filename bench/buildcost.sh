@@ -112,6 +112,8 @@ done
 mod=$work/mod
 mkdir -p "$mod/cmd"
 cp "$bench/go.mod" "$bench/go.sum" "$mod/"
+# go.mod's replace of graphgen (for cmd/widepeers) is relative to bench/: point it at the checkout.
+(cd "$mod" && go mod edit -replace "github.com/graphgen/graphgen=$root")
 cp -r "$bench/payloads" "$mod/payloads"
 cp -r "$bench/cmd/userdemo-graphgen" "$bench/cmd/userdemo-kiota" "$mod/cmd/"
 mv "$work/gen-schemas-1" "$mod/graph"

@@ -151,6 +151,18 @@ var (
 	decodeVsScan         = target{">=", 0.5, "≥ 0.5×"}
 	allocsVsFewest       = target{"<=", 1, "≤ 1×"}
 	encodeVsFastest      = target{">=", 1, "≥ 1×"}
+	// On trimmed structs the peers keep only what the payload carries:
+	// their best case, shown beside the full-width rows without a bound.
+	trimmedBestCase = target{"", 0, "report (peers' best case)"}
+)
+
+// The plain-struct peers run on two sets of structs: package wide's
+// full-width ones under <payload>/wide/<peer>, package plain's trimmed ones
+// under <payload>/<peer>.
+const (
+	fullWidth = "full-width structs"
+	trimmed   = "trimmed structs"
+	wideLevel = "wide/"
 )
 
 // payloadNames are the benchmark payloads in table order; issue5 marks the
@@ -221,53 +233,75 @@ func (r *results) best(prefix, unit string, most bool) string {
 	return best
 }
 
+// benchRow is a row of graphgen's benchmark g against the peer's p, both
+// read in unit; peerName labels the peer.
+func (r *results) benchRow(measure, g, unit, peerName, p string, t target) row {
+	gv, gok := r.metric(g, unit)
+	pv, pok := r.metric(p, unit)
+	return row{measure: measure, g: gv, gOK: gok, peer: pv, pOK: pok, unit: unitLabel(unit), peerName: peerName, target: t}
+}
+
+// against names the best peer under prefix: its label ("fastest: sonic")
+// and the benchmark it reads ("" reads nothing, so the row shows n/a).
+func (r *results) against(prefix, unit string, most bool) (label, name string) {
+	word := "fastest"
+	if !most {
+		word = "fewest"
+	}
+	peer := r.best(prefix, unit, most)
+	if peer == "" {
+		return word + " peer", ""
+	}
+	return word + ": " + peerLabel(peer), prefix + peer
+}
+
+// bestRow is graphgen against the best peer under prefix.
+func (r *results) bestRow(measure, g, prefix, unit string, most bool, t target) row {
+	label, name := r.against(prefix, unit, most)
+	return r.benchRow(measure, g, unit, label, name, t)
+}
+
+// fastestRows are a payload's rows against the best peers of the run:
+// full-width structs first (the targets), then trimmed ones (decode and
+// encode reported as the peers' best case), and the jsontext scan.
+func (r *results) fastestRows(key, label string) []row {
+	dec := "BenchmarkDecode/" + key + "/"
+	enc := "BenchmarkEncode/" + key + "/"
+	return []row{
+		r.bestRow("decode "+label+", "+fullWidth, dec+"graphgen", dec+wideLevel, "MB/s", true, decodeVsFastest),
+		r.bestRow("decode "+label+", "+trimmed, dec+"graphgen", dec, "MB/s", true, trimmedBestCase),
+		r.benchRow("decode "+label, dec+"graphgen", "MB/s", peerLabel("jsontextvalid"), dec+"jsontextvalid", decodeVsScan),
+		r.bestRow("decode allocs "+key+", "+fullWidth, dec+"graphgen", dec+wideLevel, "allocs/op", false, allocsVsFewest),
+		r.bestRow("decode allocs "+key+", "+trimmed, dec+"graphgen", dec, "allocs/op", false, allocsVsFewest),
+		r.bestRow("encode "+key+", "+fullWidth, enc+"graphgen", enc+wideLevel, "MB/s", true, encodeVsFastest),
+		r.bestRow("encode "+key+", "+trimmed, enc+"graphgen", enc, "MB/s", true, trimmedBestCase),
+	}
+}
+
+// issue5Rows are a synthetic page's rows against encoding/json (trimmed
+// structs), kiota and json.Valid, and Validate's speed.
+func (r *results) issue5Rows(key, label string) []row {
+	dec := "BenchmarkDecode/" + key + "/"
+	enc := "BenchmarkEncode/" + key + "/"
+	return []row{
+		r.benchRow("decode "+label, dec+"graphgen", "MB/s", "encoding/json", dec+"encodingjson", decodeVsEncodingJSON),
+		r.benchRow("decode "+label, dec+"graphgen", "MB/s", "kiota", dec+"kiota", decodeVsKiota),
+		r.benchRow("decode "+label, dec+"graphgen", "MB/s", "json.Valid", dec+"jsonvalid", decodeVsValid),
+		r.benchRow("decode allocs "+key, dec+"graphgen", "allocs/op", "encoding/json", dec+"encodingjson", allocsVsEncodingJSON),
+		r.benchRow("decode allocs "+key, dec+"graphgen", "allocs/op", "kiota", dec+"kiota", allocsVsKiota),
+		r.benchRow("encode "+key, enc+"graphgen", "MB/s", "encoding/json", enc+"encodingjson", encodeVsEncodingJSON),
+		r.benchRow("encode "+key, enc+"graphgen", "MB/s", "kiota", enc+"kiota", encodeVsKiota),
+		r.benchRow("Validate "+key, "BenchmarkValidate/"+key+"/graphgen", "MB/s", "graphgen decode", dec+"graphgen", validateVsDecode),
+	}
+}
+
 func (r *results) rows() []row {
 	var rows []row
-	bench := func(measure, g, unit, peerName, p, punit string, t target) row {
-		gv, gok := r.metric(g, unit)
-		pv, pok := r.metric(p, punit)
-		return row{measure: measure, g: gv, gOK: gok, peer: pv, pOK: pok, unit: unitLabel(unit), peerName: peerName, target: t}
-	}
-	// against names the best peer's row: "fastest: sonic", and the
-	// benchmark it reads ("" reads nothing, so the row shows n/a).
-	against := func(prefix, unit string, most bool) (label, name string) {
-		word := "fastest"
-		if !most {
-			word = "fewest"
-		}
-		peer := r.best(prefix, unit, most)
-		if peer == "" {
-			return word + " peer", ""
-		}
-		return word + ": " + peerLabel(peer), prefix + peer
-	}
 	for _, pl := range payloadNames {
-		dec := "BenchmarkDecode/" + pl.key + "/"
-		enc := "BenchmarkEncode/" + pl.key + "/"
-		fastDec, fastDecName := against(dec, "MB/s", true)
-		fewest, fewestName := against(dec, "allocs/op", false)
-		fastEnc, fastEncName := against(enc, "MB/s", true)
-		fastest := []row{
-			bench("decode "+pl.label, dec+"graphgen", "MB/s", fastDec, fastDecName, "MB/s", decodeVsFastest),
-			bench("decode "+pl.label, dec+"graphgen", "MB/s", peerLabel("jsontextvalid"), dec+"jsontextvalid", "MB/s", decodeVsScan),
-			bench("decode allocs "+pl.key, dec+"graphgen", "allocs/op", fewest, fewestName, "allocs/op", allocsVsFewest),
-			bench("encode "+pl.key, enc+"graphgen", "MB/s", fastEnc, fastEncName, "MB/s", encodeVsFastest),
+		if pl.issue5 {
+			rows = append(rows, r.issue5Rows(pl.key, pl.label)...)
 		}
-		if !pl.issue5 {
-			rows = append(rows, fastest...)
-			continue
-		}
-		rows = append(rows,
-			bench("decode "+pl.label, dec+"graphgen", "MB/s", "encoding/json", dec+"encodingjson", "MB/s", decodeVsEncodingJSON),
-			bench("decode "+pl.label, dec+"graphgen", "MB/s", "kiota", dec+"kiota", "MB/s", decodeVsKiota),
-			bench("decode "+pl.label, dec+"graphgen", "MB/s", "json.Valid", dec+"jsonvalid", "MB/s", decodeVsValid),
-			bench("decode allocs "+pl.key, dec+"graphgen", "allocs/op", "encoding/json", dec+"encodingjson", "allocs/op", allocsVsEncodingJSON),
-			bench("decode allocs "+pl.key, dec+"graphgen", "allocs/op", "kiota", dec+"kiota", "allocs/op", allocsVsKiota),
-			bench("encode "+pl.key, enc+"graphgen", "MB/s", "encoding/json", enc+"encodingjson", "MB/s", encodeVsEncodingJSON),
-			bench("encode "+pl.key, enc+"graphgen", "MB/s", "kiota", enc+"kiota", "MB/s", encodeVsKiota),
-			bench("Validate "+pl.key, "BenchmarkValidate/"+pl.key+"/graphgen", "MB/s", "graphgen decode", dec+"graphgen", "MB/s", validateVsDecode),
-		)
-		rows = append(rows, fastest...)
+		rows = append(rows, r.fastestRows(pl.key, pl.label)...)
 	}
 	cost := func(measure, g, key, unit, peerName, p string, t target) row {
 		gv, gok := r.costValue(g, key)
@@ -315,15 +349,9 @@ func render(w io.Writer, r *results) {
 	}
 	fmt.Fprintln(w, caption)
 	fmt.Fprintln(w)
-	var dec, enc []string
-	for _, pl := range payloadNames {
-		dec = append(dec, r.peers("BenchmarkDecode/"+pl.key+"/")...)
-		enc = append(enc, r.peers("BenchmarkEncode/"+pl.key+"/")...)
-	}
-	slices.Sort(dec)
-	slices.Sort(enc)
-	fmt.Fprintf(w, "Peers read: decode %s; encode %s. \"Fastest\" and \"fewest\" are the best of those in this run, per payload.\n\n",
-		peerList(slices.Compact(dec)), peerList(slices.Compact(enc)))
+	fmt.Fprintf(w, "Peers read: decode %s; encode %s; on full-width structs, decode %s; encode %s. "+
+		"\"Fastest\" and \"fewest\" are the best of those in this run, per payload.\n\n",
+		r.peersRead("Decode", ""), r.peersRead("Encode", ""), r.peersRead("Decode", wideLevel), r.peersRead("Encode", wideLevel))
 	fmt.Fprintln(w, "| measure | graphgen | peer | graphgen/peer | target | result |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---|---|")
 	pass, miss := 0, 0
@@ -357,6 +385,17 @@ func render(w io.Writer, r *results) {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", row.measure, g, p, ratio, row.target.text, result)
 	}
 	fmt.Fprintf(w, "\n%d pass, %d miss\n", pass, miss)
+}
+
+// peersRead lists the peers of Benchmark<op> on any payload under level
+// ("" for the trimmed structs, wideLevel for the full-width ones).
+func (r *results) peersRead(op, level string) string {
+	var names []string
+	for _, pl := range payloadNames {
+		names = append(names, r.peers("Benchmark"+op+"/"+pl.key+"/"+level)...)
+	}
+	slices.Sort(names)
+	return peerList(slices.Compact(names))
 }
 
 func peerList(names []string) string {

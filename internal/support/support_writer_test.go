@@ -160,3 +160,26 @@ func TestJSONWriterStringsGrow(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodePlanKeys: a plan's keys are the fields' names quoted with
+// their colons, escapes included, and appendKeyString writes each (copied
+// in words from the padded text they are cut from) with its string.
+func TestEncodePlanKeys(t *testing.T) {
+	names := []string{"id", "a\"b", "displayName", "x", "\u2028", "onPremisesExtensionAttributes", ""}
+	d := &structDesc{}
+	for i, name := range names {
+		d.fields = append(d.fields, fieldDesc{name: name, offset: uintptr(32 * i), kind: kindString})
+	}
+	plan := d.encodePlan()
+	for i, name := range names {
+		require.Equal(t, stdJSON(t, name)+":", plan.keys[i], "key of %q", name)
+		for _, prefix := range []string{"{", `{"k":1`} {
+			got := appendKeyString([]byte(prefix), plan.keys[i], "v\n")
+			sep := ""
+			if prefix != "{" {
+				sep = ","
+			}
+			require.Equal(t, prefix+sep+stdJSON(t, name)+`:"v\n"`, string(got))
+		}
+	}
+}

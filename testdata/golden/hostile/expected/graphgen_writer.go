@@ -120,27 +120,74 @@ const stringSlack = 8
 // message with an HTML body, which has an escape every 15 bytes.
 func jsonAppendString(dst []byte, s string) []byte {
 	n := len(dst)
-	// The room kept ahead: what is left of s, its closing quote and the
-	// slack; an escape writes more than it reads and reserves again.
 	buf := reserve(dst, len(s)+2+stringSlack)
+	return writeString(buf[:cap(buf)], n, s)
+}
+
+// appendKeyString appends a member whose value is a string: its
+// separator, its key and the string, with one reservation for all three.
+// key is a plan's (see encodePlan): quoted, with its colon, and followed
+// in memory by at least 7 readable bytes, so that it is copied in words.
+func appendKeyString(b []byte, key, s string) []byte {
+	n := len(b)
+	buf := reserve(b, 1+len(key)+7+len(s)+2+stringSlack)
 	buf = buf[:cap(buf)]
-	buf[n] = '"'
-	n++
+	if n > 0 && buf[n-1] != '{' && buf[n-1] != '[' {
+		buf[n] = ','
+		n++
+	}
+	out := unsafe.Add(unsafe.Pointer(unsafe.SliceData(buf)), n)
+	in := unsafe.Pointer(unsafe.StringData(key))
+	for k := 0; k < len(key); k += 8 {
+		storeWord(unsafe.Add(out, k), loadWord(unsafe.Add(in, k)))
+	}
+	return writeString(buf, n+len(key), s)
+}
+
+// writeString writes s quoted and escaped to buf at n and returns buf up to
+// its end; buf has room for s, its quotes and stringSlack. It is the loop
+// for strings with nothing to escape, most of Graph's, kept small so that
+// its variables stay in registers; the first word with a byte to escape
+// hands the rest to writeEscaped.
+func writeString(buf []byte, n int, s string) []byte {
+	_ = buf[n+len(s)+1] // the room, checked once
 	out := unsafe.Pointer(unsafe.SliceData(buf))
 	in := unsafe.Pointer(unsafe.StringData(s))
+	*(*byte)(unsafe.Add(out, n)) = '"'
+	n++
 	i := 0
-	for {
-		// Two words at a time while they last, then one; a word with a
-		// byte to escape is stored whole and cut at that byte.
-		for i+16 <= len(s) {
-			x, y := loadWord(unsafe.Add(in, i)), loadWord(unsafe.Add(in, i+8))
-			storeWord(unsafe.Add(out, n), x)
-			storeWord(unsafe.Add(out, n+8), y)
-			if plainMask(x)|plainMask(y) != 0 {
-				break
-			}
-			i, n = i+16, n+16
+	for ; i+8 <= len(s); i, n = i+8, n+8 {
+		x := loadWord(unsafe.Add(in, i))
+		storeWord(unsafe.Add(out, n), x)
+		if plainMask(x) != 0 {
+			return writeEscaped(buf, n, s, i)
 		}
+	}
+	if r := len(s) - i; r > 0 {
+		if len(s) >= 8 {
+			// The last word of s again, over the bytes already written
+			// (which are the same and have nothing to escape).
+			x := loadWord(unsafe.Add(in, len(s)-8))
+			storeWord(unsafe.Add(out, n+r-8), x)
+			if plainMask(x) != 0 {
+				return writeEscaped(buf, n, s, i)
+			}
+		} else if x := shortWord(s); plainMask(x)&(1<<(8*r)-1) != 0 {
+			return writeEscaped(buf, n, s, i)
+		} else {
+			storeWord(unsafe.Add(out, n), x)
+		}
+		n += r
+	}
+	*(*byte)(unsafe.Add(out, n)) = '"'
+	return buf[:n+1]
+}
+
+// writeEscaped is writeString from s[i:], which has a byte to escape, at n.
+func writeEscaped(buf []byte, n int, s string, i int) []byte {
+	out := unsafe.Pointer(unsafe.SliceData(buf))
+	in := unsafe.Pointer(unsafe.StringData(s))
+	for {
 		var t uint64
 		for ; i+8 <= len(s); i, n = i+8, n+8 {
 			x := loadWord(unsafe.Add(in, i))
@@ -150,10 +197,10 @@ func jsonAppendString(dst []byte, s string) []byte {
 			}
 		}
 		if t == 0 {
-			if i == len(s) {
+			r := len(s) - i
+			if r == 0 {
 				break
 			}
-			r := len(s) - i
 			x := tailWord(s, i)
 			storeWord(unsafe.Add(out, n), x)
 			if t = plainMask(x) & (1<<(8*r) - 1); t == 0 {
@@ -163,23 +210,18 @@ func jsonAppendString(dst []byte, s string) []byte {
 		}
 		k := bits.TrailingZeros64(t) >> 3
 		i, n = i+k, n+k
-		if c := s[i]; c < utf8.RuneSelf {
-			// An escape writes at most 6 bytes for 1 and keeps the room
-			// ahead: it was reserved with 7 to spare.
-			if len(buf)-n < len(s)-i+stringSlack+7 {
-				buf = reserve(buf[:n], len(s)-i+stringSlack+7)
-				buf = buf[:cap(buf)]
-				out = unsafe.Pointer(unsafe.SliceData(buf))
-			}
-			e := escapes[c]
-			storeWord(unsafe.Add(out, n), e)
-			i, n = i+1, n+int(e>>56)
-			continue
-		}
+		// An escape writes at most 6 bytes for 1: the room ahead is kept
+		// with 7 to spare.
 		if len(buf)-n < len(s)-i+stringSlack+7 {
 			buf = reserve(buf[:n], len(s)-i+stringSlack+7)
 			buf = buf[:cap(buf)]
 			out = unsafe.Pointer(unsafe.SliceData(buf))
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			e := escapes[c]
+			storeWord(unsafe.Add(out, n), e)
+			i, n = i+1, n+int(e>>56)
+			continue
 		}
 		i, n = appendRune(buf, n, s, i)
 	}
@@ -199,21 +241,30 @@ func reserve(b []byte, more int) []byte {
 // tailWord is the last len(s)-i bytes of s, fewer than eight, as the low
 // bytes of a word whose other bytes are zero.
 func tailWord(s string, i int) uint64 {
-	r := len(s) - i
 	if len(s) >= 8 {
-		// The last word of s, shifted so that its first r bytes are the
+		// The last word of s, shifted so that its first bytes are the
 		// ones left.
-		return loadWord(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), len(s)-8)) >> (8 * (8 - r))
+		return loadWord(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), len(s)-8)) >> (64 - 8*(len(s)-i))
 	}
-	var x uint64
-	for k := r - 1; k >= 0; k-- {
-		x = x<<8 | uint64(s[i+k])
-	}
-	return x
+	return shortWord(s[i:])
 }
 
-// loadWord is the eight bytes at p, the first the lowest, and storeWord
-// stores x so. They are written byte by byte, as encoding/binary's
+// shortWord is s, shorter than eight bytes, as the low bytes of a word
+// whose other bytes are zero.
+func shortWord(s string) uint64 {
+	in := unsafe.Pointer(unsafe.StringData(s))
+	switch r := len(s); {
+	case r >= 4:
+		// Two halves that overlap: a byte in both is ORed with itself.
+		return uint64(loadHalf(in)) | uint64(loadHalf(unsafe.Add(in, r-4)))<<(8*(r-4))
+	case r == 0:
+		return 0
+	}
+	return uint64(s[0]) | uint64(s[len(s)/2])<<(8*(len(s)/2)) | uint64(s[len(s)-1])<<(8*(len(s)-1))
+}
+
+// loadWord is the eight bytes at p, the first the lowest, loadHalf the
+// four, and storeWord stores x so. They are written byte by byte, as encoding/binary's
 // LittleEndian is, so that the compiler makes one load or store of each
 // where the machine allows unaligned ones (amd64, arm64) and stays right
 // where it does not.
@@ -221,6 +272,11 @@ func loadWord(p unsafe.Pointer) uint64 {
 	b := (*[8]byte)(p)
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+func loadHalf(p unsafe.Pointer) uint32 {
+	b := (*[4]byte)(p)
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
 
 func storeWord(p unsafe.Pointer, x uint64) {

@@ -178,20 +178,51 @@ func (d *structDesc) isType(t string) bool {
 // for its loop: most properties of a Graph object are absent, so the loop
 // mostly reads states.
 type encodePlan struct {
-	states []uintptr // offset of each field's State
-	keys   []string  // each field's name as JSON, with its colon: "\"displayName\":"
+	states []uintptr  // offset of each field's State
+	keys   []string   // each field's name as JSON, with its colon: "\"displayName\":"
+	ops    []encodeOp // how each field is written
 }
+
+// encodeOp is how the encoder writes one field of a plan.
+type encodeOp uint8
+
+const (
+	// opValue: through encodeField.
+	opValue encodeOp = iota
+	// opString: a string-backed value (not an array): key and string are
+	// written with one reservation, the string found from its State's
+	// offset.
+	opString
+	// opSkip: the root's discriminator, which encodeFields writes first.
+	opSkip
+)
 
 // encodePlan returns d's plan, built once and published like index.
 func (d *structDesc) encodePlan() *encodePlan {
 	if plan := d.plan.Load(); plan != nil {
 		return plan
 	}
-	plan := &encodePlan{states: make([]uintptr, len(d.fields)), keys: make([]string, len(d.fields))}
+	n := len(d.fields)
+	plan := &encodePlan{states: make([]uintptr, n), keys: make([]string, n), ops: make([]encodeOp, n)}
+	// The keys are cut from one string that ends with 7 bytes to spare, so
+	// that appendKeyString may copy each in words.
+	var text []byte
+	ends := make([]int, n+1)
+	for i := range d.fields {
+		text = append(jsonAppendString(text, d.fields[i].name), ':')
+		ends[i+1] = len(text)
+	}
+	keys := string(append(text, "       "...))
 	for i := range d.fields {
 		f := &d.fields[i]
 		plan.states[i] = f.offset + f.valueSize()
-		plan.keys[i] = string(append(jsonAppendString(nil, f.name), ':'))
+		plan.keys[i] = keys[ends[i]:ends[i+1]]
+		switch {
+		case f.flags&fieldDiscriminator != 0:
+			plan.ops[i] = opSkip
+		case f.kind == kindString && f.flags&fieldArray == 0:
+			plan.ops[i] = opString
+		}
 	}
 	d.plan.Store(plan)
 	return plan

@@ -129,6 +129,12 @@ func fieldAt(p unsafe.Pointer, f *fieldDesc) unsafe.Pointer { return unsafe.Add(
 // encodePlan holds the offsets of its fields' States).
 func stateAtOffset(p unsafe.Pointer, off uintptr) State { return *(*State)(unsafe.Add(p, off)) }
 
+// stringBefore is the string of the Opt[string] (or string-backed Opt)
+// whose State is at offset off of the struct at p.
+func stringBefore(p unsafe.Pointer, off uintptr) *string {
+	return (*string)(unsafe.Add(p, off-unsafe.Sizeof("")))
+}
+
 // discriminatorAt is the root's @odata.type, the Opt[string] at offset
 // off of the struct at p.
 func discriminatorAt(p unsafe.Pointer, off uintptr) *Opt[string] {

@@ -46,15 +46,23 @@ func encodeFields(b []byte, e encoder, p unsafe.Pointer, d *structDesc, implied 
 		b = appendProperties(b, *extraAt(p, d), true)
 	}
 	plan := d.encodePlan()
-	for i, state := range plan.states {
-		s := stateAtOffset(p, state)
+	for i, off := range plan.states {
+		s := stateAtOffset(p, off)
 		if s == Absent {
 			continue
 		}
-		if f := &d.fields[i]; f.flags&fieldDiscriminator == 0 {
-			b = appendQuotedKey(b, plan.keys[i])
-			b = encodeField(b, e, fieldAt(p, f), f, s)
+		switch plan.ops[i] {
+		case opSkip:
+			continue
+		case opString:
+			if s == Present {
+				b = appendKeyString(b, plan.keys[i], *stringBefore(p, off))
+				continue
+			}
 		}
+		f := &d.fields[i]
+		b = appendQuotedKey(b, plan.keys[i])
+		b = encodeField(b, e, fieldAt(p, f), f, s)
 	}
 	return b, root
 }

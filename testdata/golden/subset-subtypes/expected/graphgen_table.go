@@ -222,6 +222,8 @@ func (d *structDesc) encodePlan() *encodePlan {
 			plan.ops[i] = opSkip
 		case f.kind == kindString && f.flags&fieldArray == 0:
 			plan.ops[i] = opString
+		default:
+			plan.ops[i] = opValue
 		}
 	}
 	d.plan.Store(plan)

@@ -150,6 +150,12 @@ func TestJSONWriterStringsGrow(t *testing.T) {
 		strings.Repeat("\xff", 33),
 		strings.Repeat("\u2028a", 20),
 		strings.Repeat("abcdefg\x02", 16),
+		// Several of writeEscaped's segments, escapes on their edges.
+		strings.Repeat("\x01", 2500),
+		"\n" + strings.Repeat("a", 1022) + "\"\"\"" + strings.Repeat("b", 1021) + "\\",
+		strings.Repeat("\xff", 1500),
+		strings.Repeat("\u2028", 700) + "\t",
+		strings.Repeat("<p style=\"x\">\r\n\t", 300),
 	}
 	for _, s := range dense {
 		for _, room := range []int{0, 1, 7, 8, 9, 64, 1024} {

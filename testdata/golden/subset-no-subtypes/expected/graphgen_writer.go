@@ -184,49 +184,64 @@ func writeString(buf []byte, n int, s string) []byte {
 }
 
 // writeEscaped is writeString from s[i:], which has a byte to escape, at n.
+// It reserves room for a segment of s at a time, as if every byte of the
+// segment were escaped, so that an escape needs no check of its own: HTML
+// bodies have one every 15 bytes or so.
 func writeEscaped(buf []byte, n int, s string, i int) []byte {
+	for i < len(s) {
+		end := min(len(s), i+escapeSegment)
+		if need := len(s) - i + 5*(end-i) + 1 + stringSlack; len(buf)-n < need {
+			buf = reserve(buf[:n], need)
+			buf = buf[:cap(buf)]
+		}
+		i, n = escapeSegmentOf(buf, n, s, i, end)
+	}
+	buf[n] = '"'
+	return buf[:n+1]
+}
+
+// escapeSegment is how many bytes of a string writeEscaped reserves the
+// room to escape at once: at most 6 bytes for each, so it bounds what is
+// reserved beyond what a long string needs.
+const escapeSegment = 1024
+
+// escapeSegmentOf writes s from i, escaped, to buf at n, until the end of s
+// or a position at or after end, and returns both positions. buf has room
+// for what is left of s, 5 bytes more for each byte before end, the
+// closing quote and stringSlack: an escape writes at most 6 bytes for 1.
+func escapeSegmentOf(buf []byte, n int, s string, i, end int) (int, int) {
 	out := unsafe.Pointer(unsafe.SliceData(buf))
 	in := unsafe.Pointer(unsafe.StringData(s))
-	for {
+	for i < end {
 		var t uint64
-		for ; i+8 <= len(s); i, n = i+8, n+8 {
+		if i+8 <= len(s) {
 			x := loadWord(unsafe.Add(in, i))
 			storeWord(unsafe.Add(out, n), x)
-			if t = plainMask(x); t != 0 {
-				break
+			if t = plainMask(x); t == 0 {
+				i, n = i+8, n+8
+				continue
 			}
-		}
-		if t == 0 {
+		} else {
 			r := len(s) - i
-			if r == 0 {
-				break
-			}
 			x := tailWord(s, i)
 			storeWord(unsafe.Add(out, n), x)
 			if t = plainMask(x) & (1<<(8*r) - 1); t == 0 {
-				n += r
-				break
+				return len(s), n + r
 			}
 		}
 		k := bits.TrailingZeros64(t) >> 3
-		i, n = i+k, n+k
-		// An escape writes at most 6 bytes for 1: the room ahead is kept
-		// with 7 to spare.
-		if len(buf)-n < len(s)-i+stringSlack+7 {
-			buf = reserve(buf[:n], len(s)-i+stringSlack+7)
-			buf = buf[:cap(buf)]
-			out = unsafe.Pointer(unsafe.SliceData(buf))
+		if i, n = i+k, n+k; i >= end {
+			// An escape past the segment would spend room not reserved.
+			break
 		}
-		if c := s[i]; c < utf8.RuneSelf {
-			e := escapes[c]
+		if e := escapes[s[i]]; e != 0 {
 			storeWord(unsafe.Add(out, n), e)
 			i, n = i+1, n+int(e>>56)
 			continue
 		}
 		i, n = appendRune(buf, n, s, i)
 	}
-	buf[n] = '"'
-	return buf[:n+1]
+	return i, n
 }
 
 // reserve returns b with room for at least more bytes after len(b),
@@ -291,10 +306,10 @@ func plainMask(x uint64) uint64 {
 	return ((x - 0x20*scanLo) | ((x ^ '"'*scanLo) - scanLo) | ((x ^ '\\'*scanLo) - scanLo) | x) & scanHi
 }
 
-// escapes holds, for each ASCII byte, its escape sequence as a word (the
-// first byte lowest) and its length in the top byte; 0 for a byte written
-// as it is.
-var escapes = func() (t [utf8.RuneSelf]uint64) {
+// escapes holds, for each byte, its escape sequence as a word (the first
+// byte lowest) and its length in the top byte; 0 for an ASCII byte written
+// as it is and for the bytes of non-ASCII characters (see appendRune).
+var escapes = func() (t [256]uint64) {
 	set := func(c byte, seq string) {
 		var w uint64
 		for k := len(seq) - 1; k >= 0; k-- {
@@ -313,7 +328,7 @@ var escapes = func() (t [utf8.RuneSelf]uint64) {
 
 // appendRune writes the non-ASCII character of s at i to buf at n, escaped
 // if it needs to be, and returns the positions after it; buf has room for
-// 7 bytes more than what is left of s.
+// 6 bytes for each of its bytes.
 func appendRune(buf []byte, n int, s string, i int) (int, int) {
 	r, size := utf8.DecodeRuneInString(s[i:])
 	switch {

@@ -155,30 +155,52 @@ func writeString(buf []byte, n int, s string) []byte {
 	in := unsafe.Pointer(unsafe.StringData(s))
 	*(*byte)(unsafe.Add(out, n)) = '"'
 	n++
-	i := 0
-	for ; i+8 <= len(s); i, n = i+8, n+8 {
-		x := loadWord(unsafe.Add(in, i))
+	switch m := len(s); {
+	case m < 8:
+		x := shortWord(s)
 		storeWord(unsafe.Add(out, n), x)
-		if plainMask(x) != 0 {
-			return writeEscaped(buf, n, s, i)
+		if plainMask(x)&(1<<(8*m)-1) != 0 {
+			return writeEscaped(buf, n, s, 0)
 		}
-	}
-	if r := len(s) - i; r > 0 {
-		if len(s) >= 8 {
-			// The last word of s again, over the bytes already written
-			// (which are the same and have nothing to escape).
-			x := loadWord(unsafe.Add(in, len(s)-8))
-			storeWord(unsafe.Add(out, n+r-8), x)
+	case m <= 32:
+		// Most of Graph's strings: two to four words that overlap, stored
+		// and checked with one branch.
+		first, last := loadWord(in), loadWord(unsafe.Add(in, m-8))
+		storeWord(unsafe.Add(out, n), first)
+		storeWord(unsafe.Add(out, n+m-8), last)
+		t := plainMask(first) | plainMask(last)
+		if m > 16 {
+			x := loadWord(unsafe.Add(in, 8))
+			storeWord(unsafe.Add(out, n+8), x)
+			t |= plainMask(x)
+			if m > 24 {
+				x := loadWord(unsafe.Add(in, 16))
+				storeWord(unsafe.Add(out, n+16), x)
+				t |= plainMask(x)
+			}
+		}
+		if t != 0 {
+			return writeEscaped(buf, n, s, 0)
+		}
+	default:
+		i := 0
+		for ; i+8 <= m; i, n = i+8, n+8 {
+			x := loadWord(unsafe.Add(in, i))
+			storeWord(unsafe.Add(out, n), x)
 			if plainMask(x) != 0 {
 				return writeEscaped(buf, n, s, i)
 			}
-		} else if x := shortWord(s); plainMask(x)&(1<<(8*r)-1) != 0 {
-			return writeEscaped(buf, n, s, i)
-		} else {
-			storeWord(unsafe.Add(out, n), x)
 		}
-		n += r
+		// The last word of s again, over the bytes already written (which
+		// are the same and have nothing to escape).
+		x := loadWord(unsafe.Add(in, m-8))
+		storeWord(unsafe.Add(out, n+m-i-8), x)
+		if plainMask(x) != 0 {
+			return writeEscaped(buf, n, s, i)
+		}
+		n -= i
 	}
+	n += len(s)
 	*(*byte)(unsafe.Add(out, n)) = '"'
 	return buf[:n+1]
 }

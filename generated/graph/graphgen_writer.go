@@ -184,12 +184,21 @@ func writeString(buf []byte, n int, s string) []byte {
 		}
 	default:
 		i := 0
-		for ; i+8 <= m; i, n = i+8, n+8 {
+		for ; i+16 <= m; i, n = i+16, n+16 {
+			x, y := loadWord(unsafe.Add(in, i)), loadWord(unsafe.Add(in, i+8))
+			storeWord(unsafe.Add(out, n), x)
+			storeWord(unsafe.Add(out, n+8), y)
+			if plainMask(x)|plainMask(y) != 0 {
+				return writeEscaped(buf, n, s, i)
+			}
+		}
+		if i+8 <= m {
 			x := loadWord(unsafe.Add(in, i))
 			storeWord(unsafe.Add(out, n), x)
 			if plainMask(x) != 0 {
 				return writeEscaped(buf, n, s, i)
 			}
+			i, n = i+8, n+8
 		}
 		// The last word of s again, over the bytes already written (which
 		// are the same and have nothing to escape).
@@ -256,12 +265,23 @@ func escapeSegmentOf(buf []byte, n int, s string, i, end int) (int, int) {
 			// An escape past the segment would spend room not reserved.
 			break
 		}
-		if e := escapes[s[i]]; e != 0 {
-			storeWord(unsafe.Add(out, n), e)
-			i, n = i+1, n+int(e>>56)
+		e := escapes[s[i]]
+		if e == 0 {
+			i, n = appendRune(buf, n, s, i)
 			continue
 		}
-		i, n = appendRune(buf, n, s, i)
+		// Escapes come in runs ("\r\n\t" in an HTML body): the bytes after
+		// one are looked up before a word is read again.
+		for {
+			storeWord(unsafe.Add(out, n), e)
+			i, n = i+1, n+int(e>>56)
+			if i >= end {
+				break
+			}
+			if e = escapes[s[i]]; e == 0 {
+				break
+			}
+		}
 	}
 	return i, n
 }

@@ -43,6 +43,7 @@ func TestWideDecodersAgree(t *testing.T) {
 func TestWideEncodersAgree(t *testing.T) {
 	for _, pl := range pages {
 		t.Run(pl.name, func(t *testing.T) {
+			need(t, pl) // before the reference reads the data
 			want := referenceView(t, pl.name, pl.data)
 			w := decodeWide(t, pl)
 			for _, peer := range plainPeers {

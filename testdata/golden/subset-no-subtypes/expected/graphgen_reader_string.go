@@ -95,6 +95,14 @@ const (
 	scanHi = 0x8080808080808080
 )
 
+// plainMask has the high bit of a byte of x set if the byte is < 0x20, '"',
+// '\\' or >= 0x80, and maybe of bytes above such a byte (a borrow only ever
+// reaches upwards): the lowest set bit is a real one. The reader's scan and
+// the writer's copy both stop on it.
+func plainMask(x uint64) uint64 {
+	return ((x - 0x20*scanLo) | ((x ^ '"'*scanLo) - scanLo) | ((x ^ '\\'*scanLo) - scanLo) | x) & scanHi
+}
+
 // scanPlain returns the index of the first byte at or after i that is '"',
 // '\\', a control character or non-ASCII, or len(data). It checks eight
 // bytes at a time.
@@ -103,11 +111,7 @@ func scanPlain[T string | []byte](data T, i int) int {
 		b := data[i : i+8]
 		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// A byte's high bit is set in t if the byte is < 0x20, '"', '\\'
-		// or >= 0x80; borrows only ever reach bytes above such a byte, so
-		// the lowest flagged byte is a real one.
-		t := (x - 0x20*scanLo) | ((x ^ '"'*scanLo) - scanLo) | ((x ^ '\\'*scanLo) - scanLo) | x
-		if t &= scanHi; t != 0 {
+		if t := plainMask(x); t != 0 {
 			return i + bits.TrailingZeros64(t)>>3
 		}
 	}
